@@ -1,0 +1,222 @@
+"""The Wonen Eerst toetsingskader: principles, criteria, and assessments of catalogue items."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Praktijkvoorbeeld, Woonvorm
+from catalogue.models.base import SlugModel, exactly_one_of, split_lines
+
+
+class LeidendPrincipe(SlugModel):
+    """One of the six leidende principes of the Nationaal Actieplan Dakloosheid (2022)."""
+
+    nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta(SlugModel.Meta):
+        verbose_name = _("leidend principe")
+        verbose_name_plural = _("leidende principes")
+        ordering = ["nummer"]
+
+    def __str__(self):
+        return f"{self.nummer}. {self.naam}"
+
+    def get_absolute_url(self):
+        return reverse("assessment:toetsingskader") + f"#principe-{self.nummer}"
+
+
+class Toetspunt(SlugModel):
+    class Soort(models.TextChoices):
+        KERN = "kern", _("kernpunt")
+        AANVULLEND = "aanvullend", _("aanvullend punt")
+
+    code = models.CharField(
+        _("code"), max_length=5, unique=True, help_text=_("T1–T7 of A1–A3.")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort)
+    naam = models.TextField(
+        _("toetspunt"),
+        help_text=_("De tekst van het toetspunt, zoals in het receptenboek."),
+    )
+    korte_naam = models.CharField(_("korte naam"), max_length=100, blank=True)
+    toelichting = models.TextField(_("wat betekent dit?"), blank=True)
+    principes = models.ManyToManyField(
+        LeidendPrincipe,
+        verbose_name=_("leidende principes"),
+        blank=True,
+        related_name="toetspunten",
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta(SlugModel.Meta):
+        verbose_name = _("toetspunt")
+        verbose_name_plural = _("toetspunten")
+        ordering = ["volgorde", "code"]
+
+    def __str__(self):
+        return f"{self.code}. {self.korte_naam or self.naam}"
+
+    def get_absolute_url(self):
+        return reverse("assessment:toetsingskader") + f"#toetspunt-{self.code}"
+
+
+class BeoordelingQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def vastgesteld(self):
+        return self.filter(status=Beoordeling.Status.VASTGESTELD)
+
+
+class Beoordeling(models.Model):
+    """One assessment of one woonvorm or praktijkvoorbeeld against the toetsingskader."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("concept")
+        VASTGESTELD = "vastgesteld", _("vastgesteld")
+        VERVALLEN = "vervallen", _("vervallen")
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    woonvorm = models.ForeignKey(
+        Woonvorm,
+        verbose_name=_("woonvorm"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="beoordelingen",
+    )
+    praktijkvoorbeeld = models.ForeignKey(
+        Praktijkvoorbeeld,
+        verbose_name=_("praktijkvoorbeeld"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="beoordelingen",
+    )
+    datum = models.DateField(_("datum"))
+    beoordelaar = models.CharField(
+        _("beoordeeld door"),
+        max_length=200,
+        help_text=_("De werkgroep of organisatie die de beoordeling vaststelt."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.CONCEPT
+    )
+    samenvatting = models.TextField(_("samenvatting"), blank=True)
+    ontwikkelpunten = models.TextField(
+        _("ontwikkelpunten"),
+        blank=True,
+        help_text=_(
+            "Wat nodig is om volledig aan Wonen Eerst te voldoen. Eén punt per regel."
+        ),
+    )
+    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = models.Manager.from_queryset(BeoordelingQuerySet)()
+
+    class Meta:
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
+        ordering = ["-datum", "-pk"]
+        constraints = [
+            exactly_one_of(
+                "assessment_beoordeling_one_target", ("woonvorm", "praktijkvoorbeeld")
+            ),
+            models.UniqueConstraint(
+                fields=["woonvorm"],
+                condition=models.Q(status="vastgesteld"),
+                name="assessment_beoordeling_one_vastgesteld_per_woonvorm",
+            ),
+            models.UniqueConstraint(
+                fields=["praktijkvoorbeeld"],
+                condition=models.Q(status="vastgesteld"),
+                name="assessment_beoordeling_one_vastgesteld_per_praktijkvoorbeeld",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item} ({self.datum:%d-%m-%Y}, {self.get_status_display()})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def item(self):
+        return self.woonvorm or self.praktijkvoorbeeld
+
+    @property
+    def ontwikkelpunten_lijst(self):
+        return split_lines(self.ontwikkelpunten)
+
+    def clean(self):
+        if bool(self.woonvorm_id) == bool(self.praktijkvoorbeeld_id):
+            raise ValidationError(
+                _("Kies precies één woonvorm of één praktijkvoorbeeld.")
+            )
+
+
+class ScoreManager(models.Manager):
+    def get_by_natural_key(self, beoordeling_slug, toetspunt_slug):
+        return self.get(
+            beoordeling__slug=beoordeling_slug, toetspunt__slug=toetspunt_slug
+        )
+
+
+class Score(models.Model):
+    class Waarde(models.TextChoices):
+        VOLDOET = "voldoet", _("voldoet")
+        DEELS = "deels", _("voldoet deels")
+        VOLDOET_NIET = "niet", _("voldoet niet")
+        ONBEKEND = "onbekend", _("onbekend")
+        NVT = "nvt", _("niet van toepassing")
+
+    beoordeling = models.ForeignKey(
+        Beoordeling,
+        verbose_name=_("beoordeling"),
+        on_delete=models.CASCADE,
+        related_name="scores",
+    )
+    toetspunt = models.ForeignKey(
+        Toetspunt,
+        verbose_name=_("toetspunt"),
+        on_delete=models.PROTECT,
+        related_name="scores",
+    )
+    waarde = models.CharField(
+        _("score"), max_length=10, choices=Waarde, default=Waarde.ONBEKEND
+    )
+    toelichting = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Het bewijs uit de bron. Verplicht, behalve bij onbekend."),
+    )
+
+    objects = ScoreManager()
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["toetspunt__volgorde"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beoordeling", "toetspunt"],
+                name="assessment_score_one_per_toetspunt",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.toetspunt.code}: {self.get_waarde_display()}"
+
+    def natural_key(self):
+        return (self.beoordeling.slug, self.toetspunt.slug)
+
+    natural_key.dependencies = ["assessment.beoordeling", "assessment.toetspunt"]
+
+    def clean(self):
+        if self.waarde != self.Waarde.ONBEKEND and not self.toelichting.strip():
+            raise ValidationError(
+                {"toelichting": _("Geef een toelichting bij deze score.")}
+            )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from assessment import views
+
+app_name = "assessment"
+
+urlpatterns = [
+    path("", views.ToetsingskaderView.as_view(), name="toetsingskader"),
+]

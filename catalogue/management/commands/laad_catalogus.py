@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from catalogue.content import ContentError, load_content
+
+
+class Command(BaseCommand):
+    help = "Laadt de catalogusinhoud uit fixtures/*.yaml. Twee keer laden verandert niets."
+
+    def handle(self, *args, **options):
+        try:
+            report = load_content()
+        except ContentError as error:
+            raise CommandError(f"Inhoud niet geladen, er is niets gewijzigd: {error}") from None
+        self.stdout.write(
+            f"Inhoud geladen: {report.created} nieuw, {report.changed} gewijzigd, "
+            f"{report.unchanged} ongewijzigd."
+        )
