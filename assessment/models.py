@@ -32,9 +32,7 @@ class Toetspunt(SlugModel):
         KERN = "kern", _("kernpunt")
         AANVULLEND = "aanvullend", _("aanvullend punt")
 
-    code = models.CharField(
-        _("code"), max_length=5, unique=True, help_text=_("T1–T7 of A1–A3.")
-    )
+    code = models.CharField(_("code"), max_length=5, unique=True, help_text=_("T1–T7 of A1–A3."))
     soort = models.CharField(_("soort"), max_length=20, choices=Soort)
     naam = models.TextField(
         _("toetspunt"),
@@ -101,16 +99,12 @@ class Beoordeling(models.Model):
         max_length=200,
         help_text=_("De werkgroep of organisatie die de beoordeling vaststelt."),
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.CONCEPT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.CONCEPT)
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     ontwikkelpunten = models.TextField(
         _("ontwikkelpunten"),
         blank=True,
-        help_text=_(
-            "Wat nodig is om volledig aan Wonen Eerst te voldoen. Eén punt per regel."
-        ),
+        help_text=_("Wat nodig is om volledig aan Wonen Eerst te voldoen. Eén punt per regel."),
     )
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
@@ -122,9 +116,7 @@ class Beoordeling(models.Model):
         verbose_name_plural = _("beoordelingen")
         ordering = ["-datum", "-pk"]
         constraints = [
-            exactly_one_of(
-                "assessment_beoordeling_one_target", ("woonvorm", "praktijkvoorbeeld")
-            ),
+            exactly_one_of("assessment_beoordeling_one_target", ("woonvorm", "praktijkvoorbeeld")),
             models.UniqueConstraint(
                 fields=["woonvorm"],
                 condition=models.Q(status="vastgesteld"),
@@ -153,16 +145,12 @@ class Beoordeling(models.Model):
 
     def clean(self):
         if bool(self.woonvorm_id) == bool(self.praktijkvoorbeeld_id):
-            raise ValidationError(
-                _("Kies precies één woonvorm of één praktijkvoorbeeld.")
-            )
+            raise ValidationError(_("Kies precies één woonvorm of één praktijkvoorbeeld."))
 
 
 class ScoreManager(models.Manager):
     def get_by_natural_key(self, beoordeling_slug, toetspunt_slug):
-        return self.get(
-            beoordeling__slug=beoordeling_slug, toetspunt__slug=toetspunt_slug
-        )
+        return self.get(beoordeling__slug=beoordeling_slug, toetspunt__slug=toetspunt_slug)
 
 
 class Score(models.Model):
@@ -185,9 +173,7 @@ class Score(models.Model):
         on_delete=models.PROTECT,
         related_name="scores",
     )
-    waarde = models.CharField(
-        _("score"), max_length=10, choices=Waarde, default=Waarde.ONBEKEND
-    )
+    waarde = models.CharField(_("score"), max_length=10, choices=Waarde, default=Waarde.ONBEKEND)
     toelichting = models.TextField(
         _("toelichting"),
         blank=True,
@@ -217,6 +203,4 @@ class Score(models.Model):
 
     def clean(self):
         if self.waarde != self.Waarde.ONBEKEND and not self.toelichting.strip():
-            raise ValidationError(
-                {"toelichting": _("Geef een toelichting bij deze score.")}
-            )
+            raise ValidationError({"toelichting": _("Geef een toelichting bij deze score.")})

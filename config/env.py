@@ -32,9 +32,7 @@ def env_int(name, default):
     try:
         return int(raw)
     except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be a whole number, not {raw!r}."
-        ) from None
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
 def env_list(name, default=()):
@@ -50,11 +48,8 @@ def database_from_url(url, *, sqlite_default_path):
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": sqlite_default_path}
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        path = (
-            unquote(parts.path.lstrip("/"))
-            if parts.netloc == ""
-            else parts.netloc + parts.path
-        )
+        # sqlite:///relative/file.sqlite3 or sqlite:////absolute/file.sqlite3
+        path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": path or sqlite_default_path,
@@ -62,9 +57,7 @@ def database_from_url(url, *, sqlite_default_path):
     if parts.scheme in {"postgres", "postgresql"}:
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            raise ImproperlyConfigured(
-                "DATABASE_URL must name a database, e.g. postgres://user@host/name."
-            )
+            raise ImproperlyConfigured("DATABASE_URL must name a database, e.g. postgres://user@host/name.")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": name,

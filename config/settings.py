@@ -34,9 +34,7 @@ else:
     ]
     if missing:
         raise ImproperlyConfigured(
-            "DJANGO_DEBUG=False needs "
-            + " and ".join(missing)
-            + " to be set; refusing to start."
+            "DJANGO_DEBUG=False needs " + " and ".join(missing) + " to be set; refusing to start."
         )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -86,16 +84,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(
-        env_str("DATABASE_URL"), sqlite_default_path=BASE_DIR / "db.sqlite3"
-    )
+    "default": database_from_url(env_str("DATABASE_URL"), sqlite_default_path=BASE_DIR / "db.sqlite3")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

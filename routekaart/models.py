@@ -20,12 +20,8 @@ class Fase(SlugModel):
     niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau)
     duur = models.CharField(_("duur"), max_length=200, blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
-    obstakels = models.TextField(
-        _("waar loop je tegenaan?"), blank=True, help_text=_("Eén per regel.")
-    )
-    stappen = models.TextField(
-        _("stappen"), blank=True, help_text=_("Eén stap per regel.")
-    )
+    obstakels = models.TextField(_("waar loop je tegenaan?"), blank=True, help_text=_("Eén per regel."))
+    stappen = models.TextField(_("stappen"), blank=True, help_text=_("Eén stap per regel."))
     kennis = models.TextField(_("kennis"), blank=True)
 
     class Meta(SlugModel.Meta):
@@ -63,9 +59,7 @@ class FaseRol(models.Model):
         ERVARINGSDESKUNDIGEN = "ervaringsdeskundigen", _("ervaringsdeskundigen")
         REGIO = "regio", _("regio")
 
-    fase = models.ForeignKey(
-        Fase, verbose_name=_("fase"), on_delete=models.CASCADE, related_name="rollen"
-    )
+    fase = models.ForeignKey(Fase, verbose_name=_("fase"), on_delete=models.CASCADE, related_name="rollen")
     partij = models.CharField(_("partij"), max_length=30, choices=Partij)
     taken = models.TextField(_("taken"), help_text=_("Eén taak per regel."))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -75,9 +69,7 @@ class FaseRol(models.Model):
         verbose_name_plural = _("rollen in de fase")
         ordering = ["volgorde", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["fase", "partij"], name="routekaart_faserol_one_per_partij"
-            )
+            models.UniqueConstraint(fields=["fase", "partij"], name="routekaart_faserol_one_per_partij")
         ]
 
     def __str__(self):
@@ -151,9 +143,7 @@ class Hulpmiddel(models.Model):
             )
             > 1
         ):
-            raise ValidationError(
-                _("Koppel een hulpmiddel aan hoogstens één catalogusitem.")
-            )
+            raise ValidationError(_("Koppel een hulpmiddel aan hoogstens één catalogusitem."))
 
 
 class ChecklistItem(models.Model):
@@ -163,9 +153,7 @@ class ChecklistItem(models.Model):
         on_delete=models.CASCADE,
         related_name="checklistitems",
     )
-    slug = models.SlugField(
-        _("code"), max_length=10, unique=True, help_text=_("Bijvoorbeeld f1-1.")
-    )
+    slug = models.SlugField(_("code"), max_length=10, unique=True, help_text=_("Bijvoorbeeld f1-1."))
     tekst = models.TextField(_("tekst"))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -20,9 +20,7 @@ class SlugModel(models.Model):
         _("slug"),
         max_length=200,
         unique=True,
-        help_text=_(
-            "Korte naam in het webadres, alleen kleine letters, cijfers en streepjes."
-        ),
+        help_text=_("Korte naam in het webadres, alleen kleine letters, cijfers en streepjes."),
     )
 
     objects = SlugManager()
@@ -46,11 +44,7 @@ class JaNeeOnbekend(models.TextChoices):
 
 def split_lines(text):
     """A list field is stored as text with one entry per line; this returns the non-empty entries."""
-    return [
-        line.strip().lstrip("-•").strip()
-        for line in (text or "").splitlines()
-        if line.strip()
-    ]
+    return [line.strip().lstrip("-•").strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def exactly_one_of(name, fields):

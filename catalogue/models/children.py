@@ -49,9 +49,7 @@ class OrganisatieRol(ItemChild):
         ONDERZOEK = "onderzoek", _("onderzoek of evaluatie")
         CONTACT = "contact", _("contact")
 
-    woonvorm, succesversneller, praktijkvoorbeeld = item_foreign_keys(
-        "organisatierollen"
-    )
+    woonvorm, succesversneller, praktijkvoorbeeld = item_foreign_keys("organisatierollen")
     organisatie = models.ForeignKey(
         Organisatie,
         verbose_name=_("organisatie"),
@@ -98,11 +96,7 @@ class Contactpersoon(ItemChild):
         constraints = [exactly_one_of("catalogue_contactpersoon_one_item", ITEM_FIELDS)]
 
     def __str__(self):
-        return self.naam or (
-            str(self.organisatie)
-            if self.organisatie_id
-            else self.email or self.telefoon
-        )
+        return self.naam or (str(self.organisatie) if self.organisatie_id else self.email or self.telefoon)
 
     @property
     def is_persoon(self):
@@ -118,18 +112,14 @@ class Link(ItemChild):
         DOCUMENT = "document", _("document")
 
     woonvorm, succesversneller, praktijkvoorbeeld = item_foreign_keys("links")
-    soort = models.CharField(
-        _("soort"), max_length=20, choices=Soort, default=Soort.WEBSITE
-    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort, default=Soort.WEBSITE)
     url = models.URLField(_("webadres"), max_length=500)
     titel = models.CharField(_("titel"), max_length=300, blank=True)
     spreker_rol = models.CharField(
         _("rol van de spreker"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "Voor een audiofragment: bijvoorbeeld bewoner, begeleider, ervaringsdeskundige."
-        ),
+        help_text=_("Voor een audiofragment: bijvoorbeeld bewoner, begeleider, ervaringsdeskundige."),
     )
     spreker_naam = models.CharField(
         _("voornaam van de spreker"),
@@ -154,10 +144,4 @@ class Link(ItemChild):
 
     def clean(self):
         if self.soort == self.Soort.AUDIOFRAGMENT and not self.spreker_rol:
-            raise ValidationError(
-                {
-                    "spreker_rol": _(
-                        "Een audiofragment heeft de rol van de spreker nodig."
-                    )
-                }
-            )
+            raise ValidationError({"spreker_rol": _("Een audiofragment heeft de rol van de spreker nodig.")})

@@ -53,9 +53,7 @@ class CatalogusItem(SlugModel):
     verhouding_wonen_eerst = models.TextField(
         _("verhouding tot Wonen Eerst"),
         blank=True,
-        help_text=_(
-            "Wat de bron zegt over hoe het zich verhoudt tot Wonen Eerst, in eigen woorden."
-        ),
+        help_text=_("Wat de bron zegt over hoe het zich verhoudt tot Wonen Eerst, in eigen woorden."),
     )
     doelgroepen = models.ManyToManyField(
         Doelgroep,
@@ -97,9 +95,7 @@ class CatalogusItem(SlugModel):
         blank=True,
         help_text=_("Bijvoorbeeld waar bronnen elkaar tegenspreken."),
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.CONCEPT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.CONCEPT)
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
@@ -202,7 +198,7 @@ class Woonkenmerken(models.Model):
         abstract = True
 
 
-class Woonvorm(Woonkenmerken, CatalogusItem):
+class Woonvorm(CatalogusItem, Woonkenmerken):
     """A housing concept presented as a recipe in the receptenboek."""
 
     class Meta(CatalogusItem.Meta):
@@ -237,7 +233,7 @@ class Succesversneller(CatalogusItem):
         return reverse("catalogue:succesversneller-detail", args=[self.slug])
 
 
-class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
+class Praktijkvoorbeeld(CatalogusItem, Woonkenmerken):
     """A concrete project or approach in a named place."""
 
     doel = models.TextField(_("doel"), blank=True)
@@ -245,15 +241,9 @@ class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
     beheer = models.TextField(_("beheer"), blank=True)
     samenwerking = models.TextField(_("samenwerking"), blank=True)
     wet_en_regelgeving = models.TextField(_("wet- en regelgeving"), blank=True)
-    resultaten = models.TextField(
-        _("resultaten"), blank=True, help_text=_("Cijfers zoals de bron ze geeft.")
-    )
-    lessen = models.TextField(
-        _("wat werkt"), blank=True, help_text=_("Eén les per regel.")
-    )
-    belemmeringen = models.TextField(
-        _("belemmeringen"), blank=True, help_text=_("Eén per regel.")
-    )
+    resultaten = models.TextField(_("resultaten"), blank=True, help_text=_("Cijfers zoals de bron ze geeft."))
+    lessen = models.TextField(_("wat werkt"), blank=True, help_text=_("Eén les per regel."))
+    belemmeringen = models.TextField(_("belemmeringen"), blank=True, help_text=_("Eén per regel."))
     startjaar = models.PositiveSmallIntegerField(_("startjaar"), null=True, blank=True)
 
     class Meta(CatalogusItem.Meta):

@@ -67,15 +67,9 @@ class Contractvorm(SlugModel):
     definitie = models.TextField(_("definitie"), blank=True)
     juridische_basis = models.TextField(_("juridische basis"), blank=True)
     risicodrager = models.TextField(_("wie draagt het risico"), blank=True)
-    voordelen = models.TextField(
-        _("voordelen"), blank=True, help_text=_("Eén voordeel per regel.")
-    )
-    nadelen = models.TextField(
-        _("nadelen"), blank=True, help_text=_("Eén nadeel per regel.")
-    )
-    looptijd = models.CharField(
-        _("looptijd"), max_length=20, choices=Looptijd, default=Looptijd.ONBEKEND
-    )
+    voordelen = models.TextField(_("voordelen"), blank=True, help_text=_("Eén voordeel per regel."))
+    nadelen = models.TextField(_("nadelen"), blank=True, help_text=_("Eén nadeel per regel."))
+    looptijd = models.CharField(_("looptijd"), max_length=20, choices=Looptijd, default=Looptijd.ONBEKEND)
     contracthouder = models.CharField(
         _("contracthouder"),
         max_length=30,
@@ -103,9 +97,7 @@ class Contractvorm(SlugModel):
         blank=True,
         related_name="+",
     )
-    bron_vindplaats = models.CharField(
-        _("vindplaats in de bron"), max_length=200, blank=True
-    )
+    bron_vindplaats = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta(SlugModel.Meta):
@@ -181,9 +173,7 @@ class Woonzorgconcept(SlugModel):
         blank=True,
         help_text=_("Waar de bron de plaats op de dimensies onderbouwt."),
     )
-    lessen = models.TextField(
-        _("lessen en aanbevelingen"), blank=True, help_text=_("Eén les per regel.")
-    )
+    lessen = models.TextField(_("lessen en aanbevelingen"), blank=True, help_text=_("Eén les per regel."))
     bron = models.ForeignKey(
         Bron,
         verbose_name=_("bron"),
@@ -192,9 +182,7 @@ class Woonzorgconcept(SlugModel):
         blank=True,
         related_name="+",
     )
-    bron_vindplaats = models.CharField(
-        _("vindplaats in de bron"), max_length=200, blank=True
-    )
+    bron_vindplaats = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta(SlugModel.Meta):
@@ -253,9 +241,7 @@ class Organisatie(SlugModel):
         )
         OVERIG = "overig", _("overig")
 
-    soort = models.CharField(
-        _("soort"), max_length=30, choices=Soort, default=Soort.OVERIG
-    )
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort, default=Soort.OVERIG)
     website = models.URLField(_("website"), max_length=500, blank=True)
     plaats = models.ForeignKey(
         Plaats,
