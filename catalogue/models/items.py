@@ -198,7 +198,7 @@ class Woonkenmerken(models.Model):
         abstract = True
 
 
-class Woonvorm(CatalogusItem, Woonkenmerken):
+class Woonvorm(Woonkenmerken, CatalogusItem):
     """A housing concept presented as a recipe in the receptenboek."""
 
     class Meta(CatalogusItem.Meta):
@@ -233,7 +233,7 @@ class Succesversneller(CatalogusItem):
         return reverse("catalogue:succesversneller-detail", args=[self.slug])
 
 
-class Praktijkvoorbeeld(CatalogusItem, Woonkenmerken):
+class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
     """A concrete project or approach in a named place."""
 
     doel = models.TextField(_("doel"), blank=True)
