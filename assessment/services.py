@@ -1,0 +1,23 @@
+"""Writes that span several assessment rows."""
+
+from django.db import transaction
+
+from assessment.models import Beoordeling
+
+
+@transaction.atomic
+def retire_previous_vastgesteld(*, beoordeling):
+    """Before a beoordeling becomes vastgesteld, the item's current vastgestelde one becomes vervallen.
+
+    Runs in the caller's transaction, so the item never has two vastgestelde beoordelingen and never
+    loses its history.
+    """
+    if beoordeling.status != Beoordeling.Status.VASTGESTELD:
+        return 0
+    target = (
+        {"woonvorm": beoordeling.woonvorm}
+        if beoordeling.woonvorm_id
+        else {"praktijkvoorbeeld": beoordeling.praktijkvoorbeeld}
+    )
+    previous = Beoordeling.objects.vastgesteld().filter(**target).exclude(pk=beoordeling.pk)
+    return previous.update(status=Beoordeling.Status.VERVALLEN)

@@ -1,0 +1,144 @@
+"""Small helpers that create valid rows for tests; every argument can be overridden."""
+
+import itertools
+from datetime import date
+
+from django.contrib.auth import get_user_model
+
+from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
+from catalogue.models import (
+    Bron,
+    Contractvorm,
+    Doelgroep,
+    Organisatie,
+    Plaats,
+    Praktijkvoorbeeld,
+    Status,
+    Succesversneller,
+    Woonsituatie,
+    Woonvorm,
+    Woonzorgconcept,
+)
+
+_numbers = itertools.count(1)
+
+
+def _slug(prefix):
+    return f"{prefix}-{next(_numbers)}"
+
+
+def make_bron(**fields):
+    slug = fields.pop("slug", _slug("bron"))
+    return Bron.objects.create(slug=slug, naam=fields.pop("naam", f"Bron {slug}"), **fields)
+
+
+def make_doelgroep(**fields):
+    slug = fields.pop("slug", _slug("doelgroep"))
+    fields.setdefault("soort", Doelgroep.Soort.PROFIEL)
+    return Doelgroep.objects.create(slug=slug, naam=fields.pop("naam", f"Doelgroep {slug}"), **fields)
+
+
+def make_contractvorm(**fields):
+    slug = fields.pop("slug", _slug("contractvorm"))
+    return Contractvorm.objects.create(slug=slug, naam=fields.pop("naam", f"Contract {slug}"), **fields)
+
+
+def make_woonsituatie(**fields):
+    slug = fields.pop("slug", _slug("woonsituatie"))
+    return Woonsituatie.objects.create(slug=slug, naam=fields.pop("naam", f"Woonsituatie {slug}"), **fields)
+
+
+def make_woonzorgconcept(**fields):
+    slug = fields.pop("slug", _slug("woonzorgconcept"))
+    return Woonzorgconcept.objects.create(slug=slug, naam=fields.pop("naam", f"Concept {slug}"), **fields)
+
+
+def make_plaats(**fields):
+    slug = fields.pop("slug", _slug("plaats"))
+    fields.setdefault("provincie", Plaats.Provincie.UTRECHT)
+    return Plaats.objects.create(slug=slug, naam=fields.pop("naam", f"Plaats {slug}"), **fields)
+
+
+def make_organisatie(**fields):
+    slug = fields.pop("slug", _slug("organisatie"))
+    return Organisatie.objects.create(slug=slug, naam=fields.pop("naam", f"Organisatie {slug}"), **fields)
+
+
+def _make_item(model, prefix, fields):
+    slug = fields.pop("slug", _slug(prefix))
+    many = {name: fields.pop(name) for name in list(fields) if isinstance(fields[name], list | tuple)}
+    fields.setdefault("bron", make_bron() if "bron" not in fields else fields["bron"])
+    fields.setdefault("status", Status.GEPUBLICEERD)
+    fields.setdefault("samenvatting", f"Samenvatting van {slug}.")
+    item = model.objects.create(slug=slug, naam=fields.pop("naam", f"{prefix.title()} {slug}"), **fields)
+    for name, values in many.items():
+        getattr(item, name).set(values)
+    return item
+
+
+def make_woonvorm(**fields):
+    return _make_item(Woonvorm, "woonvorm", fields)
+
+
+def make_succesversneller(**fields):
+    return _make_item(Succesversneller, "succesversneller", fields)
+
+
+def make_praktijkvoorbeeld(**fields):
+    return _make_item(Praktijkvoorbeeld, "praktijkvoorbeeld", fields)
+
+
+def make_principe(**fields):
+    nummer = fields.pop("nummer", next(_numbers))
+    return LeidendPrincipe.objects.create(
+        nummer=nummer,
+        slug=fields.pop("slug", f"principe-{nummer}"),
+        naam=fields.pop("naam", "Principe"),
+        **fields,
+    )
+
+
+def make_toetspunt(code, **fields):
+    fields.setdefault("soort", Toetspunt.Soort.KERN if code.startswith("T") else Toetspunt.Soort.AANVULLEND)
+    fields.setdefault("volgorde", int(code[1:]) + (0 if code.startswith("T") else 7))
+    return Toetspunt.objects.create(
+        code=code, slug=code.lower(), naam=fields.pop("naam", f"Toetspunt {code}"), **fields
+    )
+
+
+def make_toetsingskader():
+    """The ten toetspunten T1–T7 and A1–A3."""
+    return [make_toetspunt(f"T{n}") for n in range(1, 8)] + [make_toetspunt(f"A{n}") for n in range(1, 4)]
+
+
+def make_beoordeling(*, woonvorm=None, praktijkvoorbeeld=None, scores=None, **fields):
+    """A beoordeling; `scores` maps a toetspunt code to a waarde."""
+    fields.setdefault("slug", _slug("beoordeling"))
+    fields.setdefault("datum", date(2026, 1, 1))
+    fields.setdefault("beoordelaar", "Werkgroep Wonen Eerst, receptenboek")
+    fields.setdefault("status", Beoordeling.Status.VASTGESTELD)
+    if woonvorm is None and praktijkvoorbeeld is None:
+        woonvorm = make_woonvorm()
+    beoordeling = Beoordeling.objects.create(woonvorm=woonvorm, praktijkvoorbeeld=praktijkvoorbeeld, **fields)
+    for code, waarde in (scores or {}).items():
+        Score.objects.create(
+            beoordeling=beoordeling,
+            toetspunt=Toetspunt.objects.get(code=code),
+            waarde=waarde,
+            toelichting=f"Bewijs voor {code}.",
+        )
+    return beoordeling
+
+
+def make_user(
+    username="beheerder", *, superuser=False, staff=None, groups=(), password="geheim-wachtwoord-123"
+):
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=password,
+        is_superuser=superuser,
+        is_staff=superuser if staff is None else staff,
+    )
+    for group in groups:
+        user.groups.add(group)
+    return user
