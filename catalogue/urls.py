@@ -1,32 +1,38 @@
 from django.urls import path
 
-from catalogue import views
+from catalogue.views import health, lists, pages
 
 app_name = "catalogue"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("gezond/", views.health, name="health"),
-    path("woonvormen/<slug:slug>/", views.WoonvormDetailView.as_view(), name="woonvorm-detail"),
+    path("", pages.HomeView.as_view(), name="home"),
+    path("gezond/", health.health, name="health"),
+    # Item lists with filters (query parameters are the filter names in catalogue/filters.py)
+    path("woonvormen/", lists.WoonvormListView.as_view(), name="woonvorm-list"),
+    path("succesversnellers/", lists.SuccesversnellerListView.as_view(), name="succesversneller-list"),
+    path("praktijkvoorbeelden/", lists.PraktijkvoorbeeldListView.as_view(), name="praktijkvoorbeeld-list"),
+    # Detail pages
+    path("woonvormen/<slug:slug>/", pages.WoonvormDetailView.as_view(), name="woonvorm-detail"),
     path(
         "succesversnellers/<slug:slug>/",
-        views.SuccesversnellerDetailView.as_view(),
+        pages.SuccesversnellerDetailView.as_view(),
         name="succesversneller-detail",
     ),
     path(
         "praktijkvoorbeelden/<slug:slug>/",
-        views.PraktijkvoorbeeldDetailView.as_view(),
+        pages.PraktijkvoorbeeldDetailView.as_view(),
         name="praktijkvoorbeeld-detail",
     ),
-    path("doelgroepen/<slug:slug>/", views.DoelgroepDetailView.as_view(), name="doelgroep-detail"),
-    path("contractvormen/<slug:slug>/", views.ContractvormDetailView.as_view(), name="contractvorm-detail"),
-    path("woonsituaties/<slug:slug>/", views.WoonsituatieDetailView.as_view(), name="woonsituatie-detail"),
+    # Vocabulary pages
+    path("doelgroepen/<slug:slug>/", pages.DoelgroepDetailView.as_view(), name="doelgroep-detail"),
+    path("contractvormen/<slug:slug>/", pages.ContractvormDetailView.as_view(), name="contractvorm-detail"),
+    path("woonsituaties/<slug:slug>/", pages.WoonsituatieDetailView.as_view(), name="woonsituatie-detail"),
     path(
         "woonzorgconcepten/<slug:slug>/",
-        views.WoonzorgconceptDetailView.as_view(),
+        pages.WoonzorgconceptDetailView.as_view(),
         name="woonzorgconcept-detail",
     ),
-    path("organisaties/<slug:slug>/", views.OrganisatieDetailView.as_view(), name="organisatie-detail"),
-    path("plaatsen/<slug:slug>/", views.PlaatsDetailView.as_view(), name="plaats-detail"),
-    path("bronnen/<slug:slug>/", views.BronDetailView.as_view(), name="bron-detail"),
+    path("organisaties/<slug:slug>/", pages.OrganisatieDetailView.as_view(), name="organisatie-detail"),
+    path("plaatsen/<slug:slug>/", pages.PlaatsDetailView.as_view(), name="plaats-detail"),
+    path("bronnen/<slug:slug>/", pages.BronDetailView.as_view(), name="bron-detail"),
 ]
