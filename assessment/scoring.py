@@ -1,0 +1,230 @@
+"""The Wonen Eerst score: the one place where points, totals, coverage and levels are computed.
+
+Rules (also explained on the toetsingskader page):
+- Points per score: voldoet 2, voldoet deels 1, voldoet niet 0. Onbekend and niet van toepassing are left out
+  of the maximum.
+- The total is the points on the core toetspunten (T1–T7) as a percentage of the maximum of the core points
+  that were scored. The coverage is how many core points are known (everything but onbekend), out of 7.
+- The level follows the receptenboek's own phrases, by the thresholds in LEVEL_THRESHOLDS. With fewer than
+  MIN_SCORED core points scored, the level is "te weinig bekend" whatever the percentage.
+- The additional points (A1–A3) are totalled the same way, separately, and never count in the level.
+
+Figures are computed in the database (annotations), so lists can be sorted and filtered on them without a
+query per row; `summary()` turns the annotated figures into what pages and exports show.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from assessment.models import Beoordeling, Score, Toetspunt
+
+POINTS = {Score.Waarde.VOLDOET: 2, Score.Waarde.DEELS: 1, Score.Waarde.VOLDOET_NIET: 0}
+MAX_POINTS = 2
+CORE_COUNT = 7
+MIN_SCORED = 4
+
+
+class Niveau(models.TextChoices):
+    VOLLEDIG = "volledig", _("sluit volledig aan")
+    DICHTBIJ = "dichtbij", _("komt dicht in de buurt")
+    DEELS = "deels", _("sluit deels aan")
+    ELEMENTEN = "elementen", _("bevat elementen van Wonen Eerst")
+    NIET = "niet", _("sluit (nog) niet aan")
+    ONBEKEND = "onbekend", _("te weinig bekend")
+
+
+# A level applies from this percentage upwards (the first that fits, from the top).
+LEVEL_THRESHOLDS = [
+    (Niveau.VOLLEDIG, 100),
+    (Niveau.DICHTBIJ, 75),
+    (Niveau.DEELS, 50),
+    (Niveau.ELEMENTEN, 1),
+    (Niveau.NIET, 0),
+]
+RANKED_LEVELS = [level for level, _threshold in LEVEL_THRESHOLDS]
+
+SYMBOLS = {
+    Score.Waarde.VOLDOET: "✔",
+    Score.Waarde.DEELS: "◐",
+    Score.Waarde.VOLDOET_NIET: "✘",
+    Score.Waarde.ONBEKEND: "?",
+    Score.Waarde.NVT: "–",
+}
+
+
+def level_for(percentage, scored):
+    """The level in words for a percentage over `scored` core points."""
+    if scored < MIN_SCORED or percentage is None:
+        return Niveau.ONBEKEND
+    for level, threshold in LEVEL_THRESHOLDS:
+        if percentage >= threshold:
+            return level
+    return Niveau.NIET
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    punten: int
+    maximum: int
+    gescoord: int
+    bekend: int
+    aanvullend_punten: int
+    aanvullend_maximum: int
+    aanvullend_bekend: int
+
+    @property
+    def percentage(self):
+        return round(100 * self.punten / self.maximum) if self.maximum else None
+
+    @property
+    def niveau(self):
+        return level_for(self.percentage, self.gescoord)
+
+    @property
+    def dekking(self):
+        return _("%(bekend)s van %(totaal)s kernpunten bekend") % {
+            "bekend": self.bekend,
+            "totaal": CORE_COUNT,
+        }
+
+    @property
+    def aanvullend_percentage(self):
+        return (
+            round(100 * self.aanvullend_punten / self.aanvullend_maximum) if self.aanvullend_maximum else None
+        )
+
+
+def summarize(waarden_by_soort):
+    """A summary from plain values: {"kern": [waarde, …], "aanvullend": [waarde, …]}.
+
+    For scores already in memory; the database annotations below compute the same figures.
+    """
+    kern = waarden_by_soort.get(Toetspunt.Soort.KERN, [])
+    extra = waarden_by_soort.get(Toetspunt.Soort.AANVULLEND, [])
+    kern_scored = [w for w in kern if w in POINTS]
+    extra_scored = [w for w in extra if w in POINTS]
+    return ScoreSummary(
+        punten=sum(POINTS[w] for w in kern_scored),
+        maximum=MAX_POINTS * len(kern_scored),
+        gescoord=len(kern_scored),
+        bekend=sum(1 for w in kern if w != Score.Waarde.ONBEKEND),
+        aanvullend_punten=sum(POINTS[w] for w in extra_scored),
+        aanvullend_maximum=MAX_POINTS * len(extra_scored),
+        aanvullend_bekend=sum(1 for w in extra if w != Score.Waarde.ONBEKEND),
+    )
+
+
+# Database annotations --------------------------------------------------------------------------------------
+
+
+def _points(prefix=""):
+    """The points of a score row as an SQL expression."""
+    return Case(
+        *(When(**{f"{prefix}waarde": w}, then=Value(p)) for w, p in POINTS.items()),
+        output_field=IntegerField(),
+    )
+
+
+def _score_aggregates(prefix, soort):
+    in_soort = Q(**{f"{prefix}toetspunt__soort": soort})
+    scored = in_soort & Q(**{f"{prefix}waarde__in": list(POINTS)})
+    return {
+        "punten": Coalesce(Sum(_points(prefix), filter=scored), 0),
+        "gescoord": Count(f"{prefix}pk", filter=scored),
+        "bekend": Count(f"{prefix}pk", filter=in_soort & ~Q(**{f"{prefix}waarde": Score.Waarde.ONBEKEND})),
+    }
+
+
+def annotate_beoordelingen(queryset):
+    """Annotate beoordelingen with the figures that summary() needs, and the sortable percentage."""
+    kern = _score_aggregates("scores__", Toetspunt.Soort.KERN)
+    extra = _score_aggregates("scores__", Toetspunt.Soort.AANVULLEND)
+    return queryset.annotate(
+        kern_punten=kern["punten"],
+        kern_gescoord=kern["gescoord"],
+        kern_bekend=kern["bekend"],
+        extra_punten=extra["punten"],
+        extra_gescoord=extra["gescoord"],
+        extra_bekend=extra["bekend"],
+    ).annotate(percentage=percentage_expression("kern_punten", "kern_gescoord"))
+
+
+def percentage_expression(points, scored):
+    return Case(
+        When(**{f"{scored}__gt": 0}, then=Cast(F(points), FloatField()) * 100.0 / (MAX_POINTS * F(scored))),
+        default=None,
+        output_field=FloatField(),
+    )
+
+
+def summary(beoordeling):
+    """The ScoreSummary of a beoordeling annotated by annotate_beoordelingen()."""
+    return ScoreSummary(
+        punten=beoordeling.kern_punten,
+        maximum=MAX_POINTS * beoordeling.kern_gescoord,
+        gescoord=beoordeling.kern_gescoord,
+        bekend=beoordeling.kern_bekend,
+        aanvullend_punten=beoordeling.extra_punten,
+        aanvullend_maximum=MAX_POINTS * beoordeling.extra_gescoord,
+        aanvullend_bekend=beoordeling.extra_bekend,
+    )
+
+
+def _item_subquery(item_field, aggregate):
+    """One figure of the item's vastgestelde beoordeling, as a subquery on an item queryset."""
+    beoordelingen = (
+        Score.objects.filter(
+            **{f"beoordeling__{item_field}": OuterRef("pk")},
+            beoordeling__status=Beoordeling.Status.VASTGESTELD,
+            toetspunt__soort=Toetspunt.Soort.KERN,
+        )
+        .values(f"beoordeling__{item_field}")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+    return Subquery(beoordelingen, output_field=IntegerField())
+
+
+def annotate_items(queryset, item_field):
+    """Annotate woonvormen or praktijkvoorbeelden with the core figures of their vastgestelde beoordeling:
+    wonen_eerst_punten, wonen_eerst_gescoord and wonen_eerst_percentage (None when not assessed)."""
+    scored = Q(waarde__in=list(POINTS))
+    return queryset.annotate(
+        wonen_eerst_punten=_item_subquery(item_field, Sum(_points(), filter=scored)),
+        wonen_eerst_gescoord=_item_subquery(item_field, Count("pk", filter=scored)),
+    ).annotate(wonen_eerst_percentage=percentage_expression("wonen_eerst_punten", "wonen_eerst_gescoord"))
+
+
+def minimum_level_condition(level):
+    """A condition on annotate_items() figures: the item reaches at least this level."""
+    threshold = dict(LEVEL_THRESHOLDS)[level]
+    return Q(wonen_eerst_gescoord__gte=MIN_SCORED, wonen_eerst_percentage__gte=threshold)
+
+
+def meets_toetspunt_condition(item_field, code, waarden=(Score.Waarde.VOLDOET,)):
+    """A condition on an item queryset: its vastgestelde beoordeling scores `code` as one of `waarden`."""
+    return Exists(
+        Score.objects.filter(
+            **{f"beoordeling__{item_field}": OuterRef("pk")},
+            beoordeling__status=Beoordeling.Status.VASTGESTELD,
+            toetspunt__code=code,
+            waarde__in=list(waarden),
+        )
+    )
