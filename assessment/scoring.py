@@ -204,12 +204,21 @@ def _item_subquery(item_field, aggregate):
 
 def annotate_items(queryset, item_field):
     """Annotate woonvormen or praktijkvoorbeelden with the core figures of their vastgestelde beoordeling:
-    wonen_eerst_punten, wonen_eerst_gescoord and wonen_eerst_percentage (None when not assessed)."""
+    wonen_eerst_punten, wonen_eerst_gescoord, wonen_eerst_bekend and wonen_eerst_percentage (None when not
+    assessed)."""
     scored = Q(waarde__in=list(POINTS))
     return queryset.annotate(
         wonen_eerst_punten=_item_subquery(item_field, Sum(_points(), filter=scored)),
         wonen_eerst_gescoord=_item_subquery(item_field, Count("pk", filter=scored)),
+        wonen_eerst_bekend=_item_subquery(item_field, Count("pk", filter=~Q(waarde=Score.Waarde.ONBEKEND))),
     ).annotate(wonen_eerst_percentage=percentage_expression("wonen_eerst_punten", "wonen_eerst_gescoord"))
+
+
+def item_level(item):
+    """The level of an item annotated by annotate_items(), or None when it has no vastgestelde beoordeling."""
+    if item.wonen_eerst_gescoord is None:
+        return None
+    return level_for(item.wonen_eerst_percentage, item.wonen_eerst_gescoord)
 
 
 def minimum_level_condition(level):

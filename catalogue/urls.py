@@ -1,6 +1,6 @@
 from django.urls import path
 
-from catalogue.views import health, lists, pages
+from catalogue.views import compare, health, lists, pages
 
 app_name = "catalogue"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("woonvormen/", lists.WoonvormListView.as_view(), name="woonvorm-list"),
     path("succesversnellers/", lists.SuccesversnellerListView.as_view(), name="succesversneller-list"),
     path("praktijkvoorbeelden/", lists.PraktijkvoorbeeldListView.as_view(), name="praktijkvoorbeeld-list"),
+    path("zoeken/", lists.SearchView.as_view(), name="zoeken"),
+    path("vergelijken/", compare.CompareView.as_view(), name="vergelijken"),
     # Detail pages
     path("woonvormen/<slug:slug>/", pages.WoonvormDetailView.as_view(), name="woonvorm-detail"),
     path(

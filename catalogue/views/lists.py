@@ -1,17 +1,96 @@
 """Filtered lists of catalogue items and the search across all kinds."""
 
-from django.views.generic import ListView
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView, TemplateView
 
-from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
+from assessment import scoring
+from catalogue import search
+from catalogue.filters import FILTERSETS
+from catalogue.models import Doelgroep, Praktijkvoorbeeld, Succesversneller, Woonvorm
+
+PAGE_SIZE = 20
+SCORED_KINDS = {Woonvorm: "woonvorm", Praktijkvoorbeeld: "praktijkvoorbeeld"}
 
 
-class ItemListView(ListView):
+def published_items(model):
+    """Published items of one kind with what a result row shows, annotated with their Wonen Eerst figures."""
+    queryset = (
+        model.objects.published()
+        .select_related("bron")
+        .prefetch_related(Prefetch("doelgroepen", queryset=Doelgroep.objects.only("slug", "naam", "soort")))
+    )
+    if model in SCORED_KINDS:
+        queryset = scoring.annotate_items(queryset, SCORED_KINDS[model]).prefetch_related("contractvormen")
+    if model is Succesversneller:
+        queryset = queryset.prefetch_related("typen")
+    return queryset
+
+
+class HtmxPartialMixin:
+    """With htmx, answer with the results partial only; the URL stays the same for both."""
+
+    partial_template_name = None
+
+    def is_htmx(self):
+        return self.request.headers.get("HX-Request") == "true"
+
+    def get_template_names(self):
+        if self.is_htmx() and self.partial_template_name:
+            return [self.partial_template_name]
+        return super().get_template_names()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+
+class ItemListView(HtmxPartialMixin, ListView):
     template_name = "catalogue/item_list.html"
+    partial_template_name = "catalogue/includes/_list_region.html"
     context_object_name = "items"
-    paginate_by = 20
+    paginate_by = PAGE_SIZE
+
+    @cached_property
+    def filterset(self):
+        return FILTERSETS[self.model](self.request.GET or None, queryset=published_items(self.model))
 
     def get_queryset(self):
-        return self.model.objects.published()
+        return self.filterset.ordered(self.filterset.qs)
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is not a number or out of range shows the nearest page, never a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meta = self.model._meta
+        context.update(
+            filterset=self.filterset,
+            facets=self.filterset.facets(),
+            chips=self.filterset.active_chips(),
+            filter_errors=self.filter_errors(),
+            kind=meta.model_name,
+            kind_label=meta.verbose_name,
+            kind_label_plural=meta.verbose_name_plural,
+            scored=self.model in SCORED_KINDS,
+        )
+        return context
+
+    def filter_errors(self):
+        if not self.filterset.is_bound:
+            return []
+        errors = []
+        for name, messages in self.filterset.form.errors.items():
+            label = self.filterset.filters[name].label if name in self.filterset.filters else name
+            errors.extend(f"{label}: {message}" for message in messages)
+        return errors
 
 
 class WoonvormListView(ItemListView):
@@ -24,3 +103,54 @@ class SuccesversnellerListView(ItemListView):
 
 class PraktijkvoorbeeldListView(ItemListView):
     model = Praktijkvoorbeeld
+
+
+SEARCH_KINDS = [Woonvorm, Succesversneller, Praktijkvoorbeeld]
+
+
+class SearchView(HtmxPartialMixin, TemplateView):
+    """One search across every kind of item, ordered by relevance, with counts per kind."""
+
+    template_name = "catalogue/search.html"
+    partial_template_name = "catalogue/includes/_search_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        text = self.request.GET.get("q", "").strip()[:200]
+        kinds = {m._meta.model_name: m for m in SEARCH_KINDS}
+        chosen = [k for k in self.request.GET.getlist("soort") if k in kinds] or list(kinds)
+        unknown = [k for k in self.request.GET.getlist("soort") if k not in kinds]
+        results = {m._meta.model_name: search.filter_items(published_items(m), text) for m in SEARCH_KINDS}
+        counts = {name: qs.count() for name, qs in results.items()} if text else {}
+        page = self.paginate(text, [results[name] for name in chosen], sum(counts.get(n, 0) for n in chosen))
+        context.update(
+            q=text,
+            page_obj=page,
+            results=page.object_list,
+            kinds=[
+                {
+                    "name": name,
+                    "label": model._meta.verbose_name_plural,
+                    "count": counts.get(name, 0),
+                    "chosen": name in chosen and len(chosen) < len(kinds),
+                }
+                for name, model in kinds.items()
+            ],
+            filter_errors=[_("Onbekende soort genegeerd: %(soort)s") % {"soort": k} for k in unknown],
+        )
+        return context
+
+    def paginate(self, text, querysets, total):
+        """Merge the best results of each kind into one page, ordered by relevance, then name."""
+        paginator = Paginator(range(total), PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        if not text or total == 0:
+            page.object_list = []
+            return page
+        end = page.number * PAGE_SIZE
+        merged = []
+        for queryset in querysets:
+            merged.extend(queryset.order_by("-relevantie", "naam", "pk")[:end])
+        merged.sort(key=lambda item: (-float(item.relevantie), item.naam.lower()))
+        page.object_list = merged[end - PAGE_SIZE : end]
+        return page

@@ -1,0 +1,154 @@
+import pytest
+from django.http import QueryDict
+
+from assessment.models import Score
+from catalogue.filters import PraktijkvoorbeeldFilterSet, SuccesversnellerFilterSet, WoonvormFilterSet
+from catalogue.models import Contractvorm, Status, SuccesversnellerType, Woonvorm
+from catalogue.views.lists import published_items
+from tests.factories import (
+    make_beoordeling,
+    make_contractvorm,
+    make_doelgroep,
+    make_plaats,
+    make_praktijkvoorbeeld,
+    make_succesversneller,
+    make_toetsingskader,
+    make_woonvorm,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def run(filterset_class, query, model=Woonvorm):
+    filterset = filterset_class(QueryDict(query), queryset=published_items(filterset_class._meta.model))
+    return filterset, set(filterset.ordered(filterset.qs).values_list("slug", flat=True))
+
+
+@pytest.fixture
+def catalogue():
+    jongeren = make_doelgroep(slug="jongeren", naam="Jongeren")
+    gezinnen = make_doelgroep(slug="gezinnen", naam="Gezinnen")
+    eigen = make_contractvorm(
+        slug="eigen-naam", naam="Op eigen naam", looptijd=Contractvorm.Looptijd.ONBEPAALD
+    )
+    tijdelijk = make_contractvorm(
+        slug="tijdelijk", naam="Tijdelijk", looptijd=Contractvorm.Looptijd.TIJDELIJK
+    )
+    make_woonvorm(slug="a", doelgroepen=[jongeren], contractvormen=[eigen])
+    make_woonvorm(slug="b", doelgroepen=[jongeren, gezinnen], contractvormen=[eigen, tijdelijk])
+    make_woonvorm(slug="c", doelgroepen=[gezinnen], contractvormen=[tijdelijk])
+    make_woonvorm(slug="d")
+    make_woonvorm(slug="concept", doelgroepen=[jongeren], contractvormen=[eigen], status=Status.CONCEPT)
+
+
+def test_filter_by_two_doelgroepen_is_or(catalogue):
+    _fs, slugs = run(WoonvormFilterSet, "doelgroep=jongeren&doelgroep=gezinnen")
+    assert slugs == {"a", "b", "c"}
+
+
+def test_filters_in_two_facets_are_and(catalogue):
+    _fs, slugs = run(WoonvormFilterSet, "doelgroep=gezinnen&contractvorm=eigen-naam")
+    assert slugs == {"b"}
+
+
+def test_an_item_matching_two_chosen_values_appears_once(catalogue):
+    filterset, slugs = run(WoonvormFilterSet, "doelgroep=jongeren&doelgroep=gezinnen")
+    assert filterset.qs.count() == 3
+    assert len(list(filterset.qs)) == 3
+
+
+def test_concept_items_are_never_in_a_list_or_a_count(catalogue):
+    filterset, slugs = run(WoonvormFilterSet, "doelgroep=jongeren")
+    assert "concept" not in slugs
+    counts = {f["name"]: {o["value"]: o["count"] for o in f["options"]} for f in filterset.facets()}
+    assert counts["doelgroep"]["jongeren"] == 2
+
+
+def test_facet_counts_use_the_other_facets_and_count_many_to_many_once(catalogue):
+    filterset, _slugs = run(WoonvormFilterSet, "contractvorm=eigen-naam")
+    counts = {f["name"]: {o["value"]: o["count"] for o in f["options"]} for f in filterset.facets()}
+    # doelgroep counts are within the chosen contractvorm: a and b are jongeren, only b is gezinnen
+    assert counts["doelgroep"] == {"jongeren": 2, "gezinnen": 1}
+    # the contractvorm facet ignores its own choice, so the other option still shows what it would give
+    assert counts["contractvorm"]["eigen-naam"] == 2
+    assert counts["contractvorm"]["tijdelijk"] == 2
+    # b has two contracts, but is one item per looptijd
+    assert counts["looptijd"] == {"onbepaald": 2, "tijdelijk": 1, "wisselend": 0, "onbekend": 0}
+
+
+def test_filter_on_a_contract_dimension(catalogue):
+    _fs, slugs = run(WoonvormFilterSet, "looptijd=tijdelijk")
+    assert slugs == {"b", "c"}
+
+
+def test_unknown_values_are_reported_and_ignored(catalogue):
+    filterset, slugs = run(WoonvormFilterSet, "doelgroep=bestaat-niet&contractvorm=eigen-naam")
+    assert "doelgroep" in filterset.form.errors
+    assert slugs == {"a", "b"}
+    assert [c["label"] for c in filterset.active_chips()] == ["Op eigen naam"]
+
+
+def test_a_chip_removes_only_its_own_value(catalogue):
+    filterset, _slugs = run(WoonvormFilterSet, "doelgroep=jongeren&doelgroep=gezinnen&page=2")
+    chips = {c["label"]: c["query"] for c in filterset.active_chips()}
+    assert chips["Jongeren"] == "doelgroep=gezinnen"
+
+
+def test_sorting_is_whitelisted(catalogue):
+    filterset, _ = run(WoonvormFilterSet, "sort=-naam")
+    assert [w.slug for w in filterset.ordered(filterset.qs)] == ["d", "c", "b", "a"]
+    filterset, _ = run(WoonvormFilterSet, "sort=id;drop")
+    assert "sort" in filterset.form.errors
+    assert [w.slug for w in filterset.ordered(filterset.qs)] == ["a", "b", "c", "d"]
+
+
+def test_filter_by_place_and_provincie():
+    utrecht = make_plaats(slug="utrecht", provincie="utrecht")
+    zwolle = make_plaats(slug="zwolle", provincie="overijssel")
+    make_woonvorm(slug="u", plaatsen=[utrecht])
+    make_woonvorm(slug="z", plaatsen=[zwolle, utrecht])
+    assert run(WoonvormFilterSet, "provincie=overijssel")[1] == {"z"}
+    assert run(WoonvormFilterSet, "plaats=utrecht")[1] == {"u", "z"}
+
+
+def test_toetspunt_and_minimum_level_filters():
+    make_toetsingskader()
+    goed = make_woonvorm(slug="goed")
+    half = make_woonvorm(slug="half")
+    make_woonvorm(slug="niet-beoordeeld")
+    codes = [f"T{n}" for n in range(1, 8)]
+    make_beoordeling(woonvorm=goed, scores=dict.fromkeys(codes, Score.Waarde.VOLDOET))
+    make_beoordeling(
+        woonvorm=half, scores={**dict.fromkeys(codes, Score.Waarde.DEELS), "T5": Score.Waarde.VOLDOET}
+    )
+    assert run(WoonvormFilterSet, "toetspunt=T5")[1] == {"goed", "half"}
+    assert run(WoonvormFilterSet, "toetspunt=T1")[1] == {"goed"}
+    assert run(WoonvormFilterSet, "niveau=volledig")[1] == {"goed"}
+    filterset, slugs = run(WoonvormFilterSet, "niveau=deels")
+    assert slugs == {"goed", "half"}
+    levels = next(f for f in filterset.facets() if f["name"] == "niveau")
+    assert {o["value"]: o["count"] for o in levels["options"]}["dichtbij"] == 1
+    ordered = WoonvormFilterSet(QueryDict("sort=-score"), queryset=published_items(Woonvorm))
+    assert [w.slug for w in ordered.ordered(ordered.qs)][:2] == ["goed", "half"]
+
+
+def test_search_is_combined_with_filters():
+    jongeren = make_doelgroep(slug="jongeren")
+    make_woonvorm(slug="a", naam="Kamers voor jongeren", doelgroepen=[jongeren])
+    make_woonvorm(slug="b", naam="Kamers voor gezinnen")
+    make_woonvorm(slug="c", naam="Hofje", doelgroepen=[jongeren])
+    assert run(WoonvormFilterSet, "q=kamers")[1] == {"a", "b"}
+    assert run(WoonvormFilterSet, "q=kamers&doelgroep=jongeren")[1] == {"a"}
+
+
+def test_succesversnellers_filter_on_type_and_praktijkvoorbeelden_on_source():
+    training = SuccesversnellerType.objects.create(slug="training", naam="Training")
+    make_succesversneller(slug="mett", typen=[training])
+    make_succesversneller(slug="fonds")
+    assert run(SuccesversnellerFilterSet, "type=training")[1] == {"mett"}
+    from tests.factories import make_bron
+
+    vng = make_bron(slug="vng")
+    make_praktijkvoorbeeld(slug="p1", bron=vng)
+    make_praktijkvoorbeeld(slug="p2")
+    assert run(PraktijkvoorbeeldFilterSet, "bron=vng")[1] == {"p1"}
