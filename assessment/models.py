@@ -1,9 +1,10 @@
 """The Wonen Eerst toetsingskader: principles, criteria, and assessments of catalogue items."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from catalogue.models import Praktijkvoorbeeld, Woonvorm
 from catalogue.models.base import SlugModel, exactly_one_of, split_lines
@@ -14,6 +15,8 @@ class LeidendPrincipe(SlugModel):
 
     nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("leidend principe")
@@ -48,6 +51,8 @@ class Toetspunt(SlugModel):
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    history = HistoricalRecords(m2m_fields=["principes"])
+
     class Meta(SlugModel.Meta):
         verbose_name = _("toetspunt")
         verbose_name_plural = _("toetspunten")
@@ -58,6 +63,12 @@ class Toetspunt(SlugModel):
 
     def get_absolute_url(self):
         return reverse("assessment:toetsingskader") + f"#toetspunt-{self.code}"
+
+
+ONE_VASTGESTELD_CONSTRAINTS = {
+    "assessment_beoordeling_one_vastgesteld_per_woonvorm",
+    "assessment_beoordeling_one_vastgesteld_per_praktijkvoorbeeld",
+}
 
 
 class BeoordelingQuerySet(models.QuerySet):
@@ -111,6 +122,8 @@ class Beoordeling(models.Model):
 
     objects = models.Manager.from_queryset(BeoordelingQuerySet)()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("beoordeling")
         verbose_name_plural = _("beoordelingen")
@@ -147,6 +160,20 @@ class Beoordeling(models.Model):
         if bool(self.woonvorm_id) == bool(self.praktijkvoorbeeld_id):
             raise ValidationError(_("Kies precies één woonvorm of één praktijkvoorbeeld."))
 
+    def validate_constraints(self, exclude=None):
+        # Making a beoordeling vastgesteld retires the item's previous one in the same transaction
+        # (services.retire_previous_vastgesteld), so forms do not refuse it; the database still enforces
+        # at most one vastgestelde beoordeling per item.
+        constraints = [c for c in self._meta.constraints if c.name not in ONE_VASTGESTELD_CONSTRAINTS]
+        errors = {}
+        for constraint in constraints:
+            try:
+                constraint.validate(self.__class__, self, exclude=exclude)
+            except ValidationError as error:
+                errors.setdefault(NON_FIELD_ERRORS, []).extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+
 
 class ScoreManager(models.Manager):
     def get_by_natural_key(self, beoordeling_slug, toetspunt_slug):
@@ -181,6 +208,8 @@ class Score(models.Model):
     )
 
     objects = ScoreManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("score")

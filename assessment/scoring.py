@@ -221,6 +221,42 @@ def item_level(item):
     return level_for(item.wonen_eerst_percentage, item.wonen_eerst_gescoord)
 
 
+CHART_BAR_WIDTH = 300
+
+
+def item_assessment(item):
+    """What an item's page shows of its assessment, in three queries whatever the catalogue's size."""
+    public = item.beoordelingen.filter(
+        status__in=[Beoordeling.Status.VASTGESTELD, Beoordeling.Status.VERVALLEN]
+    )
+    beoordelingen = list(public.order_by("-datum", "-pk"))
+    current = next((b for b in beoordelingen if b.status == Beoordeling.Status.VASTGESTELD), None)
+    if current is None:
+        return {"item": item, "beoordeling": None, "eerdere": beoordelingen}
+    scores = list(current.scores.select_related("toetspunt").order_by("toetspunt__volgorde"))
+    by_soort = {}
+    for score in scores:
+        by_soort.setdefault(score.toetspunt.soort, []).append(score.waarde)
+    bars = [
+        {
+            "score": score,
+            "width": CHART_BAR_WIDTH * POINTS[score.waarde] // MAX_POINTS if score.waarde in POINTS else 0,
+            "y": 10 + index * 28,
+        }
+        for index, score in enumerate(scores)
+    ]
+    return {
+        "item": item,
+        "beoordeling": current,
+        "scores": scores,
+        "summary": summarize(by_soort),
+        "bars": bars,
+        "chart_height": 20 + len(scores) * 28,
+        "chart_width": CHART_BAR_WIDTH,
+        "eerdere": [b for b in beoordelingen if b is not current],
+    }
+
+
 def minimum_level_condition(level):
     """A condition on annotate_items() figures: the item reaches at least this level."""
     threshold = dict(LEVEL_THRESHOLDS)[level]

@@ -6,4 +6,5 @@ app_name = "assessment"
 
 urlpatterns = [
     path("", views.ToetsingskaderView.as_view(), name="toetsingskader"),
+    path("matrix/", views.MatrixView.as_view(), name="matrix"),
 ]

@@ -1,0 +1,192 @@
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from assessment.models import Beoordeling, Score, Toetspunt
+from catalogue.models import Status
+from tests.factories import (
+    make_beoordeling,
+    make_doelgroep,
+    make_principe,
+    make_toetsingskader,
+    make_user,
+    make_woonvorm,
+)
+
+pytestmark = pytest.mark.django_db
+
+V, D, N = Score.Waarde.VOLDOET, Score.Waarde.DEELS, Score.Waarde.VOLDOET_NIET
+CORE = [f"T{n}" for n in range(1, 8)]
+ALL = CORE + ["A1", "A2", "A3"]
+
+
+@pytest.fixture
+def kader():
+    return make_toetsingskader()
+
+
+def test_the_toetsingskader_page_explains_principles_points_and_levels(client, kader):
+    principe = make_principe(nummer=4, naam="Scheiden van wonen en zorg", toelichting="Wonen los van zorg.")
+    Toetspunt.objects.get(code="T5").principes.add(principe)
+    body = client.get(reverse("assessment:toetsingskader")).content.decode()
+    assert "Scheiden van wonen en zorg" in body and "Wonen los van zorg." in body
+    assert 'id="toetspunt-T5"' in body and 'href="#toetspunt-T5"' in body
+    for phrase in (
+        "sluit volledig aan",
+        "komt dicht in de buurt",
+        "sluit deels aan",
+        "bevat elementen van Wonen Eerst",
+    ):
+        assert phrase in body
+    assert "75% of meer" in body and "minder dan 4 kernpunten gescoord" in body
+
+
+def test_the_matrix_shows_scores_in_words_and_symbols_with_total_coverage_and_level(client, kader):
+    woonvorm = make_woonvorm(naam="Hofje")
+    make_beoordeling(woonvorm=woonvorm, scores={**dict.fromkeys(CORE, V), "T4": Score.Waarde.ONBEKEND})
+    body = client.get(reverse("assessment:matrix")).content.decode()
+    assert "Hofje" in body
+    assert "✔" in body and "voldoet" in body  # symbol and words
+    assert "100%" in body and "6/7" in body and "sluit volledig aan" in body
+    assert f'href="{woonvorm.get_absolute_url()}#score-T1"' in body
+
+
+def test_the_matrix_sorts_on_the_total_and_on_a_toetspunt(client, kader):
+    sterk = make_woonvorm(naam="Sterk")
+    zwak = make_woonvorm(naam="Zwak")
+    make_beoordeling(woonvorm=sterk, scores={**dict.fromkeys(CORE, V), "T5": N})
+    make_beoordeling(woonvorm=zwak, scores={**dict.fromkeys(CORE, N), "T5": V})
+    by_total = client.get(reverse("assessment:matrix")).content.decode()
+    assert by_total.index("Sterk") < by_total.index("Zwak")
+    by_t5 = client.get(reverse("assessment:matrix"), {"sort": "-T5"}).content.decode()
+    assert by_t5.index("Zwak") < by_t5.index("Sterk")
+    low_first = client.get(reverse("assessment:matrix"), {"sort": "score"}).content.decode()
+    assert low_first.index("Zwak") < low_first.index("Sterk")
+
+
+def test_the_matrix_filters_like_the_catalogue_and_lists_the_unassessed(client, kader):
+    jongeren = make_doelgroep(slug="jongeren")
+    a = make_woonvorm(naam="Voor jongeren", doelgroepen=[jongeren])
+    b = make_woonvorm(naam="Voor iedereen")
+    make_woonvorm(naam="Nog open", doelgroepen=[jongeren])
+    for item in (a, b):
+        make_beoordeling(woonvorm=item, scores=dict.fromkeys(CORE, D))
+    response = client.get(reverse("assessment:matrix"), {"doelgroep": "jongeren"})
+    rows = [row["item"].naam for row in response.context["rows"]]
+    assert rows == ["Voor jongeren"]
+    assert [i.naam for i in response.context["niet_beoordeeld"]] == ["Nog open"]
+
+
+def test_concept_assessments_and_unpublished_items_stay_out_of_public_pages(client, kader):
+    woonvorm = make_woonvorm(naam="Hofje")
+    make_beoordeling(woonvorm=woonvorm, status=Beoordeling.Status.CONCEPT, scores=dict.fromkeys(CORE, V))
+    verborgen = make_woonvorm(naam="Verborgen", status=Status.CONCEPT)
+    make_beoordeling(woonvorm=verborgen, scores=dict.fromkeys(CORE, V))
+    response = client.get(reverse("assessment:matrix"))
+    assert response.context["rows"] == []
+    assert [i.naam for i in response.context["niet_beoordeeld"]] == ["Hofje"]
+    assert "Verborgen" not in response.content.decode()
+    section = Template("{% load wonen_eerst %}{% beoordeling_section item %}").render(
+        Context({"item": woonvorm})
+    )
+    assert "nog geen vastgestelde beoordeling" in section
+    assert "voldoet" not in section
+
+
+def test_an_item_page_section_shows_table_chart_development_points_and_history(kader):
+    woonvorm = make_woonvorm()
+    make_beoordeling(
+        woonvorm=woonvorm,
+        status=Beoordeling.Status.VERVALLEN,
+        datum="2025-01-01",
+        scores=dict.fromkeys(CORE, N),
+    )
+    make_beoordeling(
+        woonvorm=woonvorm,
+        datum="2026-03-01",
+        ontwikkelpunten="Contract op eigen naam\nBegeleiding los van het wonen",
+        scores=dict.fromkeys(ALL, D),
+    )
+    section = Template("{% load wonen_eerst %}{% beoordeling_section item %}").render(
+        Context({"item": woonvorm})
+    )
+    assert section.index("<table") < section.index("<svg")  # the table comes first
+    assert 'role="img"' in section and "<desc" in section
+    assert "Bewijs voor T3." in section
+    assert "Contract op eigen naam" in section
+    assert "1 januari 2025" in section and "vervallen" in section
+    assert "sluit deels aan" in section.lower() or "Sluit deels aan" in section
+
+
+def test_the_matrix_query_count_does_not_grow(client, kader):
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("assessment:matrix"), {"sort": "-T3"}).status_code == 200
+        return len(context.captured_queries)
+
+    for _ in range(3):
+        make_beoordeling(woonvorm=make_woonvorm(), scores=dict.fromkeys(ALL, V))
+    small = count()
+    for _ in range(25):
+        make_beoordeling(woonvorm=make_woonvorm(), scores=dict.fromkeys(ALL, D))
+        make_woonvorm()
+    assert count() == small
+
+
+def test_an_assessor_sets_a_new_beoordeling_vastgesteld_and_the_old_one_is_kept_as_vervallen(client, kader):
+    woonvorm = make_woonvorm()
+    old = make_beoordeling(woonvorm=woonvorm, scores=dict.fromkeys(ALL, N))
+    client.force_login(make_user(superuser=True))
+    toetspunten = list(Toetspunt.objects.all())
+    data = {
+        "woonvorm": woonvorm.pk,
+        "slug": "nieuw",
+        "datum": "2026-11-01",
+        "beoordelaar": "Werkgroep Wonen Eerst, receptenboek",
+        "status": "vastgesteld",
+        "samenvatting": "",
+        "ontwikkelpunten": "",
+        "scores-TOTAL_FORMS": str(len(toetspunten)),
+        "scores-INITIAL_FORMS": "0",
+        "scores-MIN_NUM_FORMS": "0",
+        "scores-MAX_NUM_FORMS": "1000",
+    }
+    for index, toetspunt in enumerate(toetspunten):
+        data[f"scores-{index}-toetspunt"] = toetspunt.pk
+        data[f"scores-{index}-waarde"] = "voldoet"
+        data[f"scores-{index}-toelichting"] = "Bewijs uit het receptenboek."
+    response = client.post(reverse("admin:assessment_beoordeling_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    old.refresh_from_db()
+    assert old.status == Beoordeling.Status.VERVALLEN
+    assert Beoordeling.objects.get(slug="nieuw").scores.count() == 10
+    assert Beoordeling.objects.vastgesteld().count() == 1
+
+
+def test_the_admin_refuses_a_score_without_reason_and_an_incomplete_vastgestelde_beoordeling(client, kader):
+    woonvorm = make_woonvorm()
+    client.force_login(make_user(superuser=True))
+    data = {
+        "woonvorm": woonvorm.pk,
+        "slug": "half",
+        "datum": "2026-11-01",
+        "beoordelaar": "Werkgroep",
+        "status": "vastgesteld",
+        "scores-TOTAL_FORMS": "1",
+        "scores-INITIAL_FORMS": "0",
+        "scores-MIN_NUM_FORMS": "0",
+        "scores-MAX_NUM_FORMS": "1000",
+        "scores-0-toetspunt": Toetspunt.objects.get(code="T1").pk,
+        "scores-0-waarde": "voldoet",
+        "scores-0-toelichting": "",
+    }
+    response = client.post(reverse("admin:assessment_beoordeling_add"), data)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Geef een toelichting bij deze score." in body
+    data["scores-0-toelichting"] = "Bewijs."
+    body = client.post(reverse("admin:assessment_beoordeling_add"), data).content.decode()
+    assert "Ontbreekt: A1, A2, A3, T2, T3, T4, T5, T6, T7" in body
+    assert not Beoordeling.objects.exists()

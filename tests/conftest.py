@@ -1,0 +1,13 @@
+import pytest
+from django.db import transaction
+
+from catalogue.content import load_content
+
+
+@pytest.fixture(scope="module")
+def loaded_content(django_db_setup, django_db_blocker):
+    """The real catalogue content, loaded once per test module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        report = load_content()
+        yield report
+        transaction.set_rollback(True)
