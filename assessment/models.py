@@ -4,7 +4,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from catalogue.models import Praktijkvoorbeeld, Woonvorm
 from catalogue.models.base import SlugModel, exactly_one_of, split_lines
@@ -16,7 +15,6 @@ class LeidendPrincipe(SlugModel):
     nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
 
-    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("leidend principe")
@@ -51,7 +49,6 @@ class Toetspunt(SlugModel):
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    history = HistoricalRecords(m2m_fields=["principes"])
 
     class Meta(SlugModel.Meta):
         verbose_name = _("toetspunt")
@@ -122,7 +119,6 @@ class Beoordeling(models.Model):
 
     objects = models.Manager.from_queryset(BeoordelingQuerySet)()
 
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("beoordeling")
@@ -209,7 +205,6 @@ class Score(models.Model):
 
     objects = ScoreManager()
 
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("score")
