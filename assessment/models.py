@@ -15,7 +15,6 @@ class LeidendPrincipe(SlugModel):
     nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
 
-
     class Meta(SlugModel.Meta):
         verbose_name = _("leidend principe")
         verbose_name_plural = _("leidende principes")
@@ -48,7 +47,6 @@ class Toetspunt(SlugModel):
         related_name="toetspunten",
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
 
     class Meta(SlugModel.Meta):
         verbose_name = _("toetspunt")
@@ -118,7 +116,6 @@ class Beoordeling(models.Model):
     updated = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     objects = models.Manager.from_queryset(BeoordelingQuerySet)()
-
 
     class Meta:
         verbose_name = _("beoordeling")
@@ -204,7 +201,6 @@ class Score(models.Model):
     )
 
     objects = ScoreManager()
-
 
     class Meta:
         verbose_name = _("score")
