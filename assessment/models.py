@@ -4,6 +4,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from catalogue.models import Praktijkvoorbeeld, Woonvorm
 from catalogue.models.base import SlugModel, exactly_one_of, split_lines
@@ -14,6 +15,8 @@ class LeidendPrincipe(SlugModel):
 
     nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("leidend principe")
@@ -47,6 +50,8 @@ class Toetspunt(SlugModel):
         related_name="toetspunten",
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords(m2m_fields=["principes"])
 
     class Meta(SlugModel.Meta):
         verbose_name = _("toetspunt")
@@ -116,6 +121,8 @@ class Beoordeling(models.Model):
     updated = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     objects = models.Manager.from_queryset(BeoordelingQuerySet)()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("beoordeling")
@@ -201,6 +208,8 @@ class Score(models.Model):
     )
 
     objects = ScoreManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("score")

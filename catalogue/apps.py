@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogus")
+
+    def ready(self):
+        from catalogue import cache
+
+        cache.connect_signals()

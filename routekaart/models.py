@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
 from catalogue.models.base import SlugManager, SlugModel, split_lines
@@ -23,6 +24,8 @@ class Fase(SlugModel):
     obstakels = models.TextField(_("waar loop je tegenaan?"), blank=True, help_text=_("Eén per regel."))
     stappen = models.TextField(_("stappen"), blank=True, help_text=_("Eén stap per regel."))
     kennis = models.TextField(_("kennis"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("fase")
@@ -63,6 +66,8 @@ class FaseRol(models.Model):
     partij = models.CharField(_("partij"), max_length=30, choices=Partij)
     taken = models.TextField(_("taken"), help_text=_("Eén taak per regel."))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rol in de fase")
@@ -119,6 +124,8 @@ class Hulpmiddel(models.Model):
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("kennis of hulpmiddel")
         verbose_name_plural = _("kennis en hulpmiddelen")
@@ -158,6 +165,8 @@ class ChecklistItem(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     objects = SlugManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("checklistpunt")

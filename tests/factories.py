@@ -4,21 +4,29 @@ import itertools
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
 from catalogue.models import (
+    Bijdrage,
     Bron,
+    Contactpersoon,
     Contractvorm,
     Doelgroep,
+    Initiatief,
+    Link,
     Organisatie,
+    OrganisatieRol,
     Plaats,
     Praktijkvoorbeeld,
     Status,
     Succesversneller,
+    SuccesversnellerType,
     Woonsituatie,
     Woonvorm,
     Woonzorgconcept,
 )
+from routekaart.models import ChecklistItem, Fase, FaseRol, Hulpmiddel
 
 _numbers = itertools.count(1)
 
@@ -142,3 +150,53 @@ def make_user(
     for group in groups:
         user.groups.add(group)
     return user
+
+
+def make_persona(role):
+    """A staff member in one of the role groups (Redacteur, Beoordelaar, Beheerder)."""
+    return make_user(role.lower(), staff=True, groups=[Group.objects.get(name=role)])
+
+
+def make_one_of_everything():
+    """At least one row of every model that has an admin page, linked the way real content is."""
+    make_user("bestaande-gebruiker")
+    make_toetsingskader()
+    make_principe()
+    organisatie = make_organisatie(plaats=make_plaats())
+    woonvorm = make_woonvorm(
+        contractvormen=[make_contractvorm()],
+        woonsituaties=[make_woonsituatie()],
+        doelgroepen=[make_doelgroep()],
+    )
+    woonvorm.woonzorgconcepten.add(make_woonzorgconcept())
+    make_succesversneller()
+    make_praktijkvoorbeeld()
+    OrganisatieRol.objects.create(woonvorm=woonvorm, organisatie=organisatie, rol=OrganisatieRol.Rol.PARTNER)
+    Contactpersoon.objects.create(woonvorm=woonvorm, naam="Anna", organisatie=organisatie)
+    Link.objects.create(woonvorm=woonvorm, url="https://example.org/")
+    make_beoordeling(woonvorm=woonvorm, scores={"T1": Score.Waarde.VOLDOET})
+    Initiatief.objects.create(slug="housing-first", naam="Housing First")
+    SuccesversnellerType.objects.create(slug="training", naam="Training")
+    Bijdrage.objects.create(slug="herstel", naam="Herstelgerichte ondersteuning")
+    fase = Fase.objects.create(nummer=1, slug="orientatie", naam="Oriëntatie", doel="Doel", niveau="lokaal")
+    FaseRol.objects.create(fase=fase, partij=FaseRol.Partij.GEMEENTE, taken="Regie")
+    Hulpmiddel.objects.create(fase=fase, titel="Receptenboek", woonvorm=woonvorm)
+    ChecklistItem.objects.create(fase=fase, slug="f1-1", tekst="Eerste punt")
+    return woonvorm
+
+
+def make_fase(nummer=1, *, items=0, **fields):
+    """A phase of the routekaart with `items` checklist items coded f<nummer>-1, f<nummer>-2, …"""
+    fields.setdefault("slug", f"fase-{nummer}")
+    fields.setdefault("naam", f"Fase {nummer}")
+    fields.setdefault("doel", f"Doel van fase {nummer}.")
+    fields.setdefault("niveau", Fase.Niveau.LOKAAL)
+    fase = Fase.objects.create(nummer=nummer, **fields)
+    for volgorde in range(1, items + 1):
+        ChecklistItem.objects.create(
+            fase=fase,
+            slug=f"f{nummer}-{volgorde}",
+            tekst=f"Punt {volgorde} van fase {nummer}.",
+            volgorde=volgorde,
+        )
+    return fase

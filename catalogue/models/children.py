@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from catalogue.models.base import exactly_one_of
 from catalogue.models.items import Praktijkvoorbeeld, Succesversneller, Woonvorm
@@ -59,6 +60,8 @@ class OrganisatieRol(ItemChild):
     rol = models.CharField(_("rol"), max_length=20, choices=Rol)
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(ItemChild.Meta):
         verbose_name = _("organisatie met rol")
         verbose_name_plural = _("organisaties met rol")
@@ -89,6 +92,8 @@ class Contactpersoon(ItemChild):
     rol = models.CharField(_("functie of rol"), max_length=200, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(ItemChild.Meta):
         verbose_name = _("contactpersoon")
@@ -127,6 +132,8 @@ class Link(ItemChild):
         blank=True,
         help_text=_("Zoals in de bron genoemd."),
     )
+
+    history = HistoricalRecords()
 
     class Meta(ItemChild.Meta):
         verbose_name = _("link")

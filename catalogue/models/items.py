@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from catalogue.models.base import JaNeeOnbekend, SlugModel, SlugQuerySet, split_lines
 from catalogue.models.vocabularies import (
@@ -16,6 +17,7 @@ from catalogue.models.vocabularies import (
     Woonsituatie,
     Woonzorgconcept,
 )
+from catalogue.search import SearchVectorIndex, search_vector
 
 
 class Status(models.TextChoices):
@@ -103,6 +105,10 @@ class CatalogusItem(SlugModel):
 
     class Meta(SlugModel.Meta):
         abstract = True
+        indexes = [
+            # The search text of the lists and the search page (catalogue.search.filter_items).
+            SearchVectorIndex(search_vector(), name="%(class)s_zoekvector"),
+        ]
 
     @property
     def werkzame_elementen_lijst(self):
@@ -115,6 +121,11 @@ class CatalogusItem(SlugModel):
     @property
     def is_published(self):
         return self.status == Status.GEPUBLICEERD
+
+
+# Many-to-many relations kept in the change history, so a revert restores them too.
+ITEM_M2M_FIELDS = ["doelgroepen", "plaatsen"]
+WOONKENMERKEN_M2M_FIELDS = ["contractvormen", "woonsituaties", "woonzorgconcepten"]
 
 
 class Begeleiding(models.TextChoices):
@@ -201,6 +212,8 @@ class Woonkenmerken(models.Model):
 class Woonvorm(Woonkenmerken, CatalogusItem):
     """A housing concept presented as a recipe in the receptenboek."""
 
+    history = HistoricalRecords(m2m_fields=[*ITEM_M2M_FIELDS, *WOONKENMERKEN_M2M_FIELDS])
+
     class Meta(CatalogusItem.Meta):
         verbose_name = _("woonvorm")
         verbose_name_plural = _("woonvormen")
@@ -225,6 +238,8 @@ class Succesversneller(CatalogusItem):
         related_name="succesversnellers",
     )
 
+    history = HistoricalRecords(m2m_fields=[*ITEM_M2M_FIELDS, "typen", "bijdragen"])
+
     class Meta(CatalogusItem.Meta):
         verbose_name = _("succesversneller")
         verbose_name_plural = _("succesversnellers")
@@ -245,6 +260,8 @@ class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
     lessen = models.TextField(_("wat werkt"), blank=True, help_text=_("Eén les per regel."))
     belemmeringen = models.TextField(_("belemmeringen"), blank=True, help_text=_("Eén per regel."))
     startjaar = models.PositiveSmallIntegerField(_("startjaar"), null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[*ITEM_M2M_FIELDS, *WOONKENMERKEN_M2M_FIELDS])
 
     class Meta(CatalogusItem.Meta):
         verbose_name = _("praktijkvoorbeeld")

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from catalogue.models.base import JaNeeOnbekend, SlugModel, split_lines
 
@@ -15,6 +16,8 @@ class Bron(SlugModel):
     jaar = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     url = models.URLField(_("webadres"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("bron")
@@ -34,6 +37,8 @@ class Doelgroep(SlugModel):
     soort = models.CharField(_("soort"), max_length=20, choices=Soort)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("doelgroep")
@@ -100,6 +105,8 @@ class Contractvorm(SlugModel):
     bron_vindplaats = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta(SlugModel.Meta):
         verbose_name = _("contractvorm")
         verbose_name_plural = _("contractvormen")
@@ -120,6 +127,8 @@ class Contractvorm(SlugModel):
 class Woonsituatie(SlugModel):
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("woonsituatie")
@@ -185,6 +194,8 @@ class Woonzorgconcept(SlugModel):
     bron_vindplaats = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta(SlugModel.Meta):
         verbose_name = _("woonzorgconcept")
         verbose_name_plural = _("woonzorgconcepten")
@@ -217,6 +228,8 @@ class Plaats(SlugModel):
         BUITENLAND = "buitenland", _("buiten Nederland")
 
     provincie = models.CharField(_("provincie"), max_length=20, choices=Provincie)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("plaats")
@@ -252,6 +265,8 @@ class Organisatie(SlugModel):
         related_name="organisaties",
     )
 
+    history = HistoricalRecords()
+
     class Meta(SlugModel.Meta):
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
@@ -268,6 +283,8 @@ class Initiatief(SlugModel):
 
     toelichting = models.TextField(_("toelichting"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(SlugModel.Meta):
         verbose_name = _("initiatief")
         verbose_name_plural = _("initiatieven")
@@ -275,6 +292,8 @@ class Initiatief(SlugModel):
 
 class SuccesversnellerType(SlugModel):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("type succesversneller")
@@ -286,6 +305,8 @@ class Bijdrage(SlugModel):
     """A contribution to Wonen Eerst, from the succesversnellers legenda."""
 
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta(SlugModel.Meta):
         verbose_name = _("bijdrage aan Wonen Eerst")

@@ -5,23 +5,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from assessment.models import Score
-from catalogue.models import Contactpersoon, Link, OrganisatieRol
-from routekaart.models import ChecklistItem, Fase, FaseRol, Hulpmiddel
-from tests.factories import (
-    make_beoordeling,
-    make_contractvorm,
-    make_doelgroep,
-    make_organisatie,
-    make_plaats,
-    make_praktijkvoorbeeld,
-    make_principe,
-    make_succesversneller,
-    make_toetsingskader,
-    make_user,
-    make_woonsituatie,
-    make_woonvorm,
-    make_woonzorgconcept,
-)
+from catalogue.models import OrganisatieRol
+from tests.factories import make_one_of_everything, make_organisatie, make_user, make_woonvorm
 
 pytestmark = pytest.mark.django_db
 
@@ -30,34 +15,7 @@ REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
 
 @pytest.fixture
 def one_of_everything():
-    from django.contrib.auth.models import Group
-
-    from catalogue.models import Bijdrage, Initiatief, SuccesversnellerType
-
-    Group.objects.create(name="Redacteur")
-    make_user("bestaande-gebruiker")
-    make_toetsingskader()
-    make_principe()
-    organisatie = make_organisatie(plaats=make_plaats())
-    woonvorm = make_woonvorm(
-        contractvormen=[make_contractvorm()],
-        woonsituaties=[make_woonsituatie()],
-        doelgroepen=[make_doelgroep()],
-    )
-    woonvorm.woonzorgconcepten.add(make_woonzorgconcept())
-    make_succesversneller()
-    make_praktijkvoorbeeld()
-    OrganisatieRol.objects.create(woonvorm=woonvorm, organisatie=organisatie, rol=OrganisatieRol.Rol.PARTNER)
-    Contactpersoon.objects.create(woonvorm=woonvorm, naam="Anna", organisatie=organisatie)
-    Link.objects.create(woonvorm=woonvorm, url="https://example.org/")
-    make_beoordeling(woonvorm=woonvorm, scores={"T1": Score.Waarde.VOLDOET})
-    Initiatief.objects.create(slug="housing-first", naam="Housing First")
-    SuccesversnellerType.objects.create(slug="training", naam="Training")
-    Bijdrage.objects.create(slug="herstel", naam="Herstelgerichte ondersteuning")
-    fase = Fase.objects.create(nummer=1, slug="orientatie", naam="Oriëntatie", doel="Doel", niveau="lokaal")
-    FaseRol.objects.create(fase=fase, partij=FaseRol.Partij.GEMEENTE, taken="Regie")
-    Hulpmiddel.objects.create(fase=fase, titel="Receptenboek", woonvorm=woonvorm)
-    ChecklistItem.objects.create(fase=fase, slug="f1-1", tekst="Eerste punt")
+    make_one_of_everything()
 
 
 def _urls(model):

@@ -1,0 +1,263 @@
+"""Load test: the site under gunicorn on PostgreSQL, driven for a fixed time by this (second) process.
+
+    .venv/bin/python benchmarks/load.py                          # 30 s, 8 client threads, 3 workers
+    .venv/bin/python benchmarks/load.py --duur 60 --threads 16 --workers 4
+
+It recreates the database receptenbank_load on the server (default postgres://postgres@127.0.0.1:5432),
+migrates it, loads the catalogue content (`laad_catalogus`), collects the static files and starts gunicorn
+with production settings on 127.0.0.1. Every URL of the mix is requested once to warm up; URLs that answer
+404 are left out of the mix and listed. Then the client threads request URLs from a weighted mix (home,
+lists with filters, detail pages, vocabulary pages, search, exports) until the time is up.
+
+It prints requests per second, the latency percentiles p50/p95/p99 (nearest rank, in milliseconds, measured
+by the client, so including the network and gunicorn) per kind of URL and in total, and the number of
+errors (any answer other than 200, or no answer). It exits with status 1 when there is any error. The figures
+are also written to benchmarks/results/load-<time>.json.
+"""
+
+import argparse
+import json
+import math
+import os
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+from run import manage, production_environment, recreate
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+SERVER = "postgres://postgres@127.0.0.1:5432"
+
+# Kind of URL → share of the requests.
+WEIGHTS = {
+    "home": 5,
+    "lijst": 25,
+    "lijst met filters": 20,
+    "detail": 25,
+    "begrip": 5,
+    "zoeken": 15,
+    "export": 5,
+}
+
+
+def url_mix(database_url):
+    """The URLs per kind, with real slugs from the load database."""
+    os.environ.update(production_environment(database_url))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.urls import reverse
+
+    from catalogue.models import ITEM_MODELS, Contractvorm, Doelgroep, Organisatie, Plaats
+
+    def first(model, count=3):
+        return list(model.objects.order_by("slug")[:count])
+
+    doelgroep, contractvorm = first(Doelgroep), first(Contractvorm)
+    lists = [reverse(f"catalogue:{model._meta.model_name}-list") for model in ITEM_MODELS]
+    woonvormen, search = lists[0], reverse("catalogue:zoeken")
+    return {
+        "home": [reverse("catalogue:home")],
+        "lijst": lists,
+        "lijst met filters": [
+            f"{woonvormen}?doelgroep=jongeren",
+            *(f"{woonvormen}?doelgroep={term.slug}" for term in doelgroep),
+            *(f"{woonvormen}?contractvorm={term.slug}" for term in contractvorm),
+            f"{woonvormen}?doelgroep={doelgroep[0].slug}&contractvorm={contractvorm[0].slug}&sort=naam",
+            f"{lists[2]}?page=2",
+        ],
+        "detail": [
+            item.get_absolute_url()
+            for model in ITEM_MODELS
+            for item in model.objects.published().order_by("slug")
+        ],
+        "begrip": [
+            term.get_absolute_url()
+            for model in (Doelgroep, Contractvorm, Organisatie, Plaats)
+            for term in first(model)
+        ],
+        "zoeken": [f"{search}?q={q}" for q in ("wonen", "jongeren", "housing+first", "leegstand")],
+        "export": [
+            f"{woonvormen}export.csv",
+            f"{woonvormen}export.xlsx?doelgroep={doelgroep[0].slug}",
+            f"{search}export.csv?q=wonen",
+        ],
+    }
+
+
+def fetch(url):
+    """(status, seconds); status 0 when there was no answer."""
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0
+    return status, time.perf_counter() - start
+
+
+def free_port(port):
+    """The port if it is free (any free port for 0), so the load never goes to another server."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise SystemExit(f"Port {port} on 127.0.0.1 is in use; choose another with --poort.") from None
+        return probe.getsockname()[1]
+
+
+def wait_until_up(base, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn stopped while starting; see its output above.")
+        if fetch(base + "/gezond/")[0] == 200:
+            return
+        time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer on {base} within {seconds} s.")
+
+
+def drive(base, mix, seconds, threads, seed):
+    """Request the mix from `threads` threads for `seconds`; returns {kind: [(status, seconds, url)]}."""
+    kinds = [kind for kind in WEIGHTS if mix.get(kind)]
+    weights = [WEIGHTS[kind] for kind in kinds]
+    results = defaultdict(list)
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker(number):
+        chooser = random.Random(seed + number)
+        mine = []
+        while time.monotonic() < stop_at:
+            kind = chooser.choices(kinds, weights)[0]
+            url = chooser.choice(mix[kind])
+            mine.append((kind, *fetch(base + url), url))
+        with lock:
+            for kind, status, elapsed, url in mine:
+                results[kind].append((status, elapsed, url))
+
+    workers = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    return results
+
+
+def percentile(sorted_values, share):
+    """Nearest-rank percentile."""
+    return sorted_values[max(0, math.ceil(share * len(sorted_values)) - 1)]
+
+
+def summary(rows, seconds):
+    latencies = sorted(elapsed * 1000 for _, elapsed, _ in rows)
+    return {
+        "verzoeken": len(rows),
+        "per_seconde": round(len(rows) / seconds, 1),
+        "p50_ms": round(percentile(latencies, 0.50), 1),
+        "p95_ms": round(percentile(latencies, 0.95), 1),
+        "p99_ms": round(percentile(latencies, 0.99), 1),
+        "max_ms": round(latencies[-1], 1),
+        "fouten": sum(1 for status, _, _ in rows if status != 200),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duur", type=int, default=30, help="seconds of load (default 30)")
+    parser.add_argument("--threads", type=int, default=8, help="client threads (default 8)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    parser.add_argument("--poort", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    parser.add_argument("--server", default=SERVER, help=f"PostgreSQL server (default {SERVER})")
+    parser.add_argument("--database", default="receptenbank_load", help="database name (recreated)")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the URL choice")
+    args = parser.parse_args()
+
+    database_url = f"{args.server}/{args.database}"
+    print(
+        f"Database {args.database}: recreating, migrating, loading the content ...",
+        file=sys.stderr,
+        flush=True,
+    )
+    recreate(args.server, args.database)
+    manage(database_url, "migrate", "--no-input", "--verbosity", "0")
+    manage(database_url, "laad_catalogus")
+    # With production settings, so the manifest the server needs is written.
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env=production_environment(database_url),
+        check=True,
+    )
+    mix = url_mix(database_url)
+
+    port = free_port(args.poort)
+    base = f"http://127.0.0.1:{port}"
+    environment = {
+        **production_environment(database_url),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    }
+    server = subprocess.Popen(
+        [GUNICORN, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers)],
+        cwd=ROOT,
+        env=environment,
+    )
+    try:
+        wait_until_up(base, server)
+        skipped = []
+        for urls in mix.values():
+            for url in list(urls):
+                if fetch(base + url)[0] == 404:
+                    urls.remove(url)
+                    skipped.append(url)
+        print(
+            f"Load: {args.duur} s, {args.threads} threads, {args.workers} gunicorn workers ...",
+            file=sys.stderr,
+        )
+        results = drive(base, mix, args.duur, args.threads, args.seed)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    report = {kind: summary(rows, args.duur) for kind, rows in results.items()}
+    report["totaal"] = summary([row for rows in results.values() for row in rows], args.duur)
+    errors = sorted({(status, url) for rows in results.values() for status, _, url in rows if status != 200})
+
+    columns = ["verzoeken", "per_seconde", "p50_ms", "p95_ms", "p99_ms", "max_ms", "fouten"]
+    print(f"{'soort URL':<20}" + "".join(f"{c:>12}" for c in columns))
+    for kind, figures in report.items():
+        print(f"{kind:<20}" + "".join(f"{figures[c]:>12}" for c in columns))
+    if skipped:
+        print("Left out (404 in the warm-up): " + ", ".join(skipped))
+    for status, url in errors[:20]:
+        print(f"Error {status}: {url}")
+
+    output = ROOT / "benchmarks" / "results" / f"load-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    output.parent.mkdir(exist_ok=True)
+    settings = {"duur": args.duur, "threads": args.threads, "workers": args.workers}
+    output.write_text(
+        json.dumps({"instellingen": settings, "cijfers": report, "weggelaten": skipped}, indent=1)
+    )
+    sys.exit(1 if report["totaal"]["fouten"] else 0)
+
+
+if __name__ == "__main__":
+    main()
