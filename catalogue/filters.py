@@ -5,8 +5,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessment import scoring
-from assessment.models import Beoordeling, Score, Toetspunt
+from assessment.models import Beoordeling, Score
 from catalogue import search
+from catalogue.cache import cached
 from catalogue.facets import CumulativeFacetFilter, FacetFilter, FacetFilterSet
 from catalogue.models import (
     Begeleiding,
@@ -28,19 +29,24 @@ from catalogue.models import (
 
 
 def vocabulary(model, exclude=()):
-    """Choices (slug, name) of a vocabulary, read afresh each time a form is built."""
-    return lambda: list(model.objects.exclude(slug__in=exclude).values_list("slug", "naam"))
+    """Choices (slug, name) of a vocabulary, cached until the catalogue is next edited."""
+    name = f"choices:{model._meta.label_lower}:{','.join(exclude)}"
+    return lambda: cached(
+        name, lambda: list(model.objects.exclude(slug__in=exclude).values_list("slug", "naam"))
+    )
 
 
 def doelgroep_choices():
+    """The doelgroepen grouped by soort, in one query, cached until the catalogue is next edited."""
+    rows = cached("choices:doelgroep", lambda: list(Doelgroep.objects.values_list("soort", "slug", "naam")))
     return [
-        (soort_label, [(d.slug, d.naam) for d in Doelgroep.objects.filter(soort=soort)])
+        (soort_label, [(slug, naam) for row_soort, slug, naam in rows if row_soort == soort])
         for soort, soort_label in Doelgroep.Soort.choices
     ]
 
 
 def toetspunt_choices():
-    return [(t.code, f"{t.code}. {t.korte_naam or t.naam}") for t in Toetspunt.objects.all()]
+    return [(t.code, f"{t.code}. {t.korte_naam or t.naam}") for t in scoring.toetspunten()]
 
 
 SORT_CHOICES = {
@@ -90,9 +96,21 @@ class ItemFilterSet(FacetFilterSet):
         return qs  # applied last, in ordered()
 
     def ordered(self, qs):
-        """Apply the chosen (or default) sort order; ties are broken by name and pk so pages are stable."""
-        key = self.cleaned().get("sort") or next(iter(self.sort_orders))
-        return qs.order_by(*self.sort_orders[key], "pk")
+        """Apply the chosen (or default) sort order; ties are broken by name and pk so pages are stable.
+
+        Relevance exists only when a valid search text was applied (an invalid one is reported and ignored).
+        """
+        cleaned = self.cleaned()
+        orders = {k: v for k, v in self.sort_orders.items() if cleaned.get("q") or k not in RELEVANCE_SORT}
+        key = cleaned.get("sort") if cleaned.get("sort") in orders else next(iter(orders))
+        return qs.order_by(*orders[key], "pk")
+
+    def ordered_pks(self):
+        """The pks of every matching item in the chosen order, cached until the catalogue is next edited: a
+        page then reads only its own rows."""
+        return cached(
+            self.cache_name("order"), lambda: list(self.ordered(self.qs).values_list("pk", flat=True))
+        )
 
 
 class WoonkenmerkenFilterSet(ItemFilterSet):
@@ -146,10 +164,7 @@ class WoonkenmerkenFilterSet(ItemFilterSet):
         return CumulativeFacetFilter(
             label=_("Minimaal niveau Wonen Eerst"),
             choices=[(level.value, level.label) for level in scoring.RANKED_LEVELS],
-            conditions={
-                level.value: scoring.minimum_level_condition(level) for level in scoring.RANKED_LEVELS
-            },
-            annotate=lambda qs: scoring.annotate_items(qs, item_field),
+            ranks=lambda: scoring.level_ranks(item_field),
             empty_label=_("alle niveaus"),
         )
 

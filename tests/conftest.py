@@ -1,7 +1,15 @@
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 
 from catalogue.content import load_content
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts without cached catalogue values: the cache outlives the rolled-back rows of the
+    test before."""
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

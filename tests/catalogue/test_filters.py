@@ -152,3 +152,15 @@ def test_succesversnellers_filter_on_type_and_praktijkvoorbeelden_on_source():
     make_praktijkvoorbeeld(slug="p1", bron=vng)
     make_praktijkvoorbeeld(slug="p2")
     assert run(PraktijkvoorbeeldFilterSet, "bron=vng")[1] == {"p1"}
+
+
+def test_an_invalid_search_text_is_ignored_without_breaking_the_default_order(catalogue):
+    for query in ("q=%00", "q=%00&q=", "q=a%00b&sort=relevantie"):
+        filterset, slugs = run(WoonvormFilterSet, query)
+        assert slugs == {"a", "b", "c", "d"}
+        assert [w.slug for w in filterset.ordered(filterset.qs)] == ["a", "b", "c", "d"]
+
+
+def test_the_sort_order_is_not_shown_as_a_filter(catalogue):
+    filterset, _slugs = run(WoonvormFilterSet, "sort=-naam&doelgroep=jongeren")
+    assert [chip["facet"] for chip in filterset.active_chips()] == ["Doelgroep"]
