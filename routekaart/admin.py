@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.history import HistoryAdmin
 from routekaart.models import ChecklistItem, Fase, FaseRol, Hulpmiddel
 
 
@@ -21,7 +22,7 @@ class ChecklistItemInline(admin.TabularInline):
 
 
 @admin.register(Fase)
-class FaseAdmin(admin.ModelAdmin):
+class FaseAdmin(HistoryAdmin):
     list_display = ["nummer", "naam", "niveau", "duur"]
     search_fields = ["naam", "doel"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -34,14 +35,14 @@ class FaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(FaseRol)
-class FaseRolAdmin(admin.ModelAdmin):
+class FaseRolAdmin(HistoryAdmin):
     list_display = ["fase", "partij"]
     list_filter = ["fase", "partij"]
     search_fields = ["taken", "fase__naam"]
 
 
 @admin.register(Hulpmiddel)
-class HulpmiddelAdmin(admin.ModelAdmin):
+class HulpmiddelAdmin(HistoryAdmin):
     list_display = ["titel", "uitgever", "fase", "item"]
     list_filter = ["fase"]
     search_fields = ["titel", "uitgever", "woonvorm__naam", "succesversneller__naam"]
@@ -54,7 +55,7 @@ class HulpmiddelAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(admin.ModelAdmin):
+class ChecklistItemAdmin(HistoryAdmin):
     list_display = ["code", "tekst", "fase"]
     list_filter = ["fase"]
     search_fields = ["slug", "tekst"]

@@ -1,10 +1,12 @@
-from django.urls import path
+from django.urls import path, re_path
 
+from catalogue.views.exports import FORMAT_PATTERN
 from routekaart import views
 
 app_name = "routekaart"
 
 urlpatterns = [
     path("", views.RoutekaartView.as_view(), name="overzicht"),
+    re_path(rf"^export\.{FORMAT_PATTERN}$", views.voortgang_export, name="voortgang-export"),
     path("<slug:slug>/", views.FaseDetailView.as_view(), name="fase-detail"),
 ]
