@@ -5,17 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
 from assessment.services import retire_previous_vastgesteld
+from catalogue.history import HistoryAdmin
 
 
 @admin.register(LeidendPrincipe)
-class LeidendPrincipeAdmin(admin.ModelAdmin):
+class LeidendPrincipeAdmin(HistoryAdmin):
     list_display = ["nummer", "naam"]
     search_fields = ["naam", "toelichting"]
     prepopulated_fields = {"slug": ["naam"]}
 
 
 @admin.register(Toetspunt)
-class ToetspuntAdmin(admin.ModelAdmin):
+class ToetspuntAdmin(HistoryAdmin):
     list_display = ["code", "korte_naam", "soort"]
     list_filter = ["soort", "principes"]
     search_fields = ["code", "naam", "korte_naam"]
@@ -55,7 +56,7 @@ class ScoreInline(admin.TabularInline):
 
 
 @admin.register(Beoordeling)
-class BeoordelingAdmin(admin.ModelAdmin):
+class BeoordelingAdmin(HistoryAdmin):
     list_display = ["__str__", "status", "datum", "beoordelaar"]
     list_filter = ["status", "datum"]
     search_fields = ["woonvorm__naam", "praktijkvoorbeeld__naam", "beoordelaar", "samenvatting"]
@@ -80,7 +81,7 @@ class BeoordelingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(HistoryAdmin):
     list_display = ["beoordeling", "toetspunt", "waarde"]
     list_filter = ["waarde", "toetspunt"]
     search_fields = ["beoordeling__woonvorm__naam", "beoordeling__praktijkvoorbeeld__naam", "toelichting"]

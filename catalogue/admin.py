@@ -1,6 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from catalogue import services
+from catalogue.history import HistoryAdmin
+from catalogue.imports import SpreadsheetAdminMixin
 from catalogue.models import (
     Bijdrage,
     Bron,
@@ -23,7 +28,7 @@ from catalogue.models import (
 # Vocabularies -------------------------------------------------------------------------------------------
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(SpreadsheetAdminMixin, HistoryAdmin):
     list_display = ["naam", "slug"]
     search_fields = ["naam", "slug"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -179,7 +184,33 @@ SOURCE_FIELDSETS = [
 ]
 
 
-class ItemAdmin(admin.ModelAdmin):
+def _change_status(modeladmin, request, queryset, service):
+    """Run a status service on the selected items; returns how many changed, or None on an error."""
+    try:
+        return len(service(items=queryset, user=request.user))
+    except ValidationError as error:
+        message = _("Niets gewijzigd: een item is niet volledig ingevuld. %(fouten)s")
+        modeladmin.message_user(request, message % {"fouten": " ".join(error.messages)}, messages.ERROR)
+        return None
+
+
+@admin.action(description=_("Publiceren"), permissions=["change"])
+def publish(modeladmin, request, queryset):
+    count = _change_status(modeladmin, request, queryset, services.publish)
+    if count is not None:
+        message = ngettext("%(aantal)d item gepubliceerd.", "%(aantal)d items gepubliceerd.", count)
+        modeladmin.message_user(request, message % {"aantal": count}, messages.SUCCESS)
+
+
+@admin.action(description=_("Archiveren"), permissions=["change"])
+def archive(modeladmin, request, queryset):
+    count = _change_status(modeladmin, request, queryset, services.archive)
+    if count is not None:
+        message = ngettext("%(aantal)d item gearchiveerd.", "%(aantal)d items gearchiveerd.", count)
+        modeladmin.message_user(request, message % {"aantal": count}, messages.SUCCESS)
+
+
+class ItemAdmin(SpreadsheetAdminMixin, HistoryAdmin):
     list_display = ["naam", "status", "bron", "updated"]
     list_filter = ["status", "doelgroepen", "plaatsen__provincie", "bron"]
     search_fields = [
@@ -195,6 +226,7 @@ class ItemAdmin(admin.ModelAdmin):
     list_select_related = ["bron"]
     date_hierarchy = "updated"
     readonly_fields = ["created", "updated"]
+    actions = [publish, archive]
 
 
 @admin.register(Woonvorm)
@@ -280,7 +312,7 @@ class PraktijkvoorbeeldAdmin(ItemAdmin):
 # Children on their own, for searching across items ------------------------------------------------------
 
 
-class ChildAdmin(admin.ModelAdmin):
+class ChildAdmin(HistoryAdmin):
     list_select_related = ["woonvorm", "succesversneller", "praktijkvoorbeeld"]
     autocomplete_fields = ["woonvorm", "succesversneller", "praktijkvoorbeeld"]
 

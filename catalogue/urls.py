@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from catalogue.views import compare, health, lists, pages
+from catalogue.views import compare, exports, health, lists, pages
 
 app_name = "catalogue"
 
@@ -13,6 +13,28 @@ urlpatterns = [
     path("praktijkvoorbeelden/", lists.PraktijkvoorbeeldListView.as_view(), name="praktijkvoorbeeld-list"),
     path("zoeken/", lists.SearchView.as_view(), name="zoeken"),
     path("vergelijken/", compare.CompareView.as_view(), name="vergelijken"),
+    # Spreadsheets of the lists above: the same query string, every page (xlsx, csv or ods)
+    re_path(
+        rf"^woonvormen/export\.{exports.FORMAT_PATTERN}$",
+        exports.WoonvormExportView.as_view(),
+        name="woonvorm-export",
+    ),
+    re_path(
+        rf"^succesversnellers/export\.{exports.FORMAT_PATTERN}$",
+        exports.SuccesversnellerExportView.as_view(),
+        name="succesversneller-export",
+    ),
+    re_path(
+        rf"^praktijkvoorbeelden/export\.{exports.FORMAT_PATTERN}$",
+        exports.PraktijkvoorbeeldExportView.as_view(),
+        name="praktijkvoorbeeld-export",
+    ),
+    re_path(
+        rf"^zoeken/export\.{exports.FORMAT_PATTERN}$",
+        exports.SearchExportView.as_view(),
+        name="zoeken-export",
+    ),
+    path("werkgroepmap.xlsx", exports.WorkgroupWorkbookView.as_view(), name="werkgroepmap"),
     # Detail pages
     path("woonvormen/<slug:slug>/", pages.WoonvormDetailView.as_view(), name="woonvorm-detail"),
     path(
@@ -25,6 +47,14 @@ urlpatterns = [
         pages.PraktijkvoorbeeldDetailView.as_view(),
         name="praktijkvoorbeeld-detail",
     ),
+    # Vocabulary index pages
+    path("doelgroepen/", pages.DoelgroepIndexView.as_view(), name="doelgroep-index"),
+    path("contractvormen/", pages.ContractvormIndexView.as_view(), name="contractvorm-index"),
+    path("woonsituaties/", pages.WoonsituatieIndexView.as_view(), name="woonsituatie-index"),
+    path("woonzorgconcepten/", pages.WoonzorgconceptIndexView.as_view(), name="woonzorgconcept-index"),
+    path("organisaties/", pages.OrganisatieIndexView.as_view(), name="organisatie-index"),
+    path("plaatsen/", pages.PlaatsIndexView.as_view(), name="plaats-index"),
+    path("bronnen/", pages.BronIndexView.as_view(), name="bron-index"),
     # Vocabulary pages
     path("doelgroepen/<slug:slug>/", pages.DoelgroepDetailView.as_view(), name="doelgroep-detail"),
     path("contractvormen/<slug:slug>/", pages.ContractvormDetailView.as_view(), name="contractvorm-detail"),
