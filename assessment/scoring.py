@@ -31,9 +31,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Beoordeling, Score, Toetspunt
+from catalogue.cache import cached
 
 POINTS = {Score.Waarde.VOLDOET: 2, Score.Waarde.DEELS: 1, Score.Waarde.VOLDOET_NIET: 0}
 MAX_POINTS = 2
@@ -67,6 +69,11 @@ SYMBOLS = {
     Score.Waarde.ONBEKEND: "?",
     Score.Waarde.NVT: "–",
 }
+
+
+def toetspunten():
+    """Every toetspunt, in order; cached until the catalogue is next edited."""
+    return cached("toetspunten", lambda: list(Toetspunt.objects.all()))
 
 
 def level_for(percentage, scored):
@@ -167,8 +174,11 @@ def annotate_beoordelingen(queryset):
 
 
 def percentage_expression(points, scored):
+    """points as a percentage of the maximum of `scored` points, None when nothing was scored. Each argument
+    is the name of an annotated figure or an expression."""
+    points, scored = (F(figure) if isinstance(figure, str) else figure for figure in (points, scored))
     return Case(
-        When(**{f"{scored}__gt": 0}, then=Cast(F(points), FloatField()) * 100.0 / (MAX_POINTS * F(scored))),
+        When(GreaterThan(scored, 0), then=Cast(points, FloatField()) * 100.0 / (MAX_POINTS * scored)),
         default=None,
         output_field=FloatField(),
     )
@@ -187,7 +197,7 @@ def summary(beoordeling):
     )
 
 
-def _item_subquery(item_field, aggregate):
+def _item_subquery(item_field, aggregate, output_field=None):
     """One figure of the item's vastgestelde beoordeling, as a subquery on an item queryset."""
     beoordelingen = (
         Score.objects.filter(
@@ -199,19 +209,63 @@ def _item_subquery(item_field, aggregate):
         .annotate(value=aggregate)
         .values("value")
     )
-    return Subquery(beoordelingen, output_field=IntegerField())
+    return Subquery(beoordelingen, output_field=output_field or IntegerField())
 
 
 def annotate_items(queryset, item_field):
     """Annotate woonvormen or praktijkvoorbeelden with the core figures of their vastgestelde beoordeling:
     wonen_eerst_punten, wonen_eerst_gescoord, wonen_eerst_bekend and wonen_eerst_percentage (None when not
-    assessed)."""
+    assessed). The percentage is one subquery of its own, so sorting on it runs one subquery per item."""
     scored = Q(waarde__in=list(POINTS))
+    points, gescoord = Sum(_points(), filter=scored), Count("pk", filter=scored)
     return queryset.annotate(
-        wonen_eerst_punten=_item_subquery(item_field, Sum(_points(), filter=scored)),
-        wonen_eerst_gescoord=_item_subquery(item_field, Count("pk", filter=scored)),
+        wonen_eerst_punten=_item_subquery(item_field, points),
+        wonen_eerst_gescoord=_item_subquery(item_field, gescoord),
         wonen_eerst_bekend=_item_subquery(item_field, Count("pk", filter=~Q(waarde=Score.Waarde.ONBEKEND))),
-    ).annotate(wonen_eerst_percentage=percentage_expression("wonen_eerst_punten", "wonen_eerst_gescoord"))
+        wonen_eerst_percentage=_item_subquery(
+            item_field, percentage_expression(points, gescoord), FloatField()
+        ),
+    )
+
+
+def item_figures(item_field):
+    """The core figures of every woonvorm or praktijkvoorbeeld with a vastgestelde beoordeling, one row per
+    item (`item`), under the names annotate_items() gives them: for conditions on many items at once, where
+    annotate_items() would run its subqueries once per item."""
+    scored = Q(waarde__in=list(POINTS))
+    return (
+        Score.objects.filter(
+            beoordeling__status=Beoordeling.Status.VASTGESTELD,
+            toetspunt__soort=Toetspunt.Soort.KERN,
+            **{f"beoordeling__{item_field}__isnull": False},
+        )
+        .order_by()
+        .values(item=F(f"beoordeling__{item_field}"))
+        .annotate(
+            wonen_eerst_punten=Sum(_points(), filter=scored),
+            wonen_eerst_gescoord=Count("pk", filter=scored),
+            wonen_eerst_bekend=Count("pk", filter=~Q(waarde=Score.Waarde.ONBEKEND)),
+        )
+        .annotate(wonen_eerst_percentage=percentage_expression("wonen_eerst_punten", "wonen_eerst_gescoord"))
+    )
+
+
+def level_ranks(item_field):
+    """Per assessed item (`item`), the position in RANKED_LEVELS of the highest level it reaches (`rank`);
+    it reaches every lower level too. None when it reaches none (too little is known)."""
+    return (
+        item_figures(item_field)
+        .annotate(
+            rank=Case(
+                *(
+                    When(minimum_level_condition(level), then=Value(position))
+                    for position, level in enumerate(RANKED_LEVELS)
+                ),
+                output_field=IntegerField(),
+            )
+        )
+        .values("item", "rank")
+    )
 
 
 def item_level(item):

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from assessment import scoring
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
+from catalogue.cache import cached
 from catalogue.filters import PraktijkvoorbeeldFilterSet, WoonvormFilterSet
 from catalogue.models import Praktijkvoorbeeld, Woonvorm
 from catalogue.views.lists import ItemListView, published_items
@@ -38,13 +39,14 @@ WAARDE_RANK = Case(
 )
 
 
-def toetspunt_sort(item_field, code):
-    """Orders items by their score on one toetspunt: voldoet, deels, niet, n.v.t., onbekend, not assessed."""
+def toetspunt_sort(item_field, toetspunt):
+    """Orders items by their score on one toetspunt: voldoet, deels, niet, n.v.t., onbekend, not assessed.
+    By the toetspunt's pk, so each item costs two index lookups (its vastgestelde beoordeling, that score)."""
     return Subquery(
         Score.objects.filter(
             **{f"beoordeling__{item_field}": OuterRef("pk")},
             beoordeling__status=Beoordeling.Status.VASTGESTELD,
-            toetspunt__code=code,
+            toetspunt=toetspunt,
         )
         .annotate(rank=WAARDE_RANK)
         .values("rank")[:1],
@@ -57,7 +59,6 @@ def matrix_filterset(base, item_field):
 
     class MatrixFilterSet(base):
         def __init__(self, *args, **kwargs):
-            codes = list(Toetspunt.objects.values_list("code", flat=True))
             self.sort_options = {
                 "-score": base.sort_options["-score"],
                 **{k: v for k, v in base.sort_options.items() if k != "-score"},
@@ -66,11 +67,11 @@ def matrix_filterset(base, item_field):
                     [scoring_order(nulls_last=True, descending=False)],
                 ),
                 **{
-                    f"-{code}": (
-                        _("%(code)s: voldoet eerst") % {"code": code},
-                        [toetspunt_order(item_field, code)],
+                    f"-{toetspunt.code}": (
+                        _("%(code)s: voldoet eerst") % {"code": toetspunt.code},
+                        [toetspunt_order(item_field, toetspunt)],
                     )
-                    for code in codes
+                    for toetspunt in scoring.toetspunten()
                 },
             }
             super().__init__(*args, **kwargs)
@@ -86,8 +87,8 @@ def scoring_order(*, nulls_last, descending):
     return expression.desc(nulls_last=nulls_last) if descending else expression.asc(nulls_last=nulls_last)
 
 
-def toetspunt_order(item_field, code):
-    return toetspunt_sort(item_field, code).desc(nulls_last=True)
+def toetspunt_order(item_field, toetspunt):
+    return toetspunt_sort(item_field, toetspunt).desc(nulls_last=True)
 
 
 UNASSESSED_SHOWN = 100
@@ -136,20 +137,26 @@ class MatrixView(ItemListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        toetspunten = list(Toetspunt.objects.all())
+        toetspunten = scoring.toetspunten()
         context["toetspunten"] = toetspunten
         context["rows"] = [self.row(item, toetspunten) for item in context["items"]]
         context["kinds"] = [(name, model._meta.verbose_name_plural) for name, (model, _fs) in KINDS.items()]
         context["current_kind"] = self.kind
+        context["niet_beoordeeld"], context["niet_beoordeeld_aantal"] = cached(
+            self.filterset.cache_name("unassessed"), self.unassessed
+        )
+        return context
+
+    def unassessed(self):
+        """The first published items without a vastgestelde beoordeling that match the filters, and how many
+        there are."""
         unassessed = self.filterset.__class__(
             self.filterset.data,
             queryset=self.model.objects.published().exclude(
                 beoordelingen__status=Beoordeling.Status.VASTGESTELD
             ),
         ).qs.order_by("naam", "pk")
-        context["niet_beoordeeld"] = list(unassessed.only("naam", "slug")[:UNASSESSED_SHOWN])
-        context["niet_beoordeeld_aantal"] = unassessed.count()
-        return context
+        return list(unassessed.only("naam", "slug")[:UNASSESSED_SHOWN]), unassessed.count()
 
     @staticmethod
     def row(item, toetspunten):

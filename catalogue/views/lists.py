@@ -1,5 +1,7 @@
 """Filtered lists of catalogue items and the search across all kinds."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.cache import patch_vary_headers
@@ -9,6 +11,7 @@ from django.views.generic import ListView, TemplateView
 
 from assessment import scoring
 from catalogue import search
+from catalogue.cache import cached
 from catalogue.filters import FILTERSETS
 from catalogue.models import Doelgroep, Praktijkvoorbeeld, Succesversneller, Woonvorm
 
@@ -63,9 +66,12 @@ class ItemListView(HtmxPartialMixin, ListView):
         return self.filterset.ordered(self.filterset.qs)
 
     def paginate_queryset(self, queryset, page_size):
+        """One page of the filtered items in the chosen order (`queryset` is that order, cached as pks)."""
         # A page number that is not a number or out of range shows the nearest page, never a 404.
-        paginator = self.get_paginator(queryset, page_size)
+        paginator = self.get_paginator(self.filterset.ordered_pks(), page_size)
         page = paginator.get_page(self.request.GET.get("page"))
+        rows = self.filterset.queryset.filter(pk__in=page.object_list).in_bulk()
+        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -116,12 +122,14 @@ class SearchView(HtmxPartialMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        text = self.request.GET.get("q", "").strip()[:200]
+        text = search.clean_text(self.request.GET.get("q"))
         kinds = {m._meta.model_name: m for m in SEARCH_KINDS}
         chosen = [k for k in self.request.GET.getlist("soort") if k in kinds] or list(kinds)
         unknown = [k for k in self.request.GET.getlist("soort") if k not in kinds]
         results = {m._meta.model_name: search.filter_items(published_items(m), text) for m in SEARCH_KINDS}
-        counts = {name: qs.count() for name, qs in results.items()} if text else {}
+        counts = {}
+        if text:
+            counts = cached(search_key("counts", text), lambda: {n: qs.count() for n, qs in results.items()})
         page = self.paginate(text, [results[name] for name in chosen], sum(counts.get(n, 0) for n in chosen))
         context.update(
             q=text,
@@ -150,7 +158,27 @@ class SearchView(HtmxPartialMixin, TemplateView):
         end = page.number * PAGE_SIZE
         merged = []
         for queryset in querysets:
-            merged.extend(queryset.order_by("-relevantie", "naam", "pk")[:end])
-        merged.sort(key=lambda item: (-float(item.relevantie), item.naam.lower()))
-        page.object_list = merged[end - PAGE_SIZE : end]
+            merged.extend((queryset.model, *best) for best in self.best(queryset, text, end))
+        merged.sort(key=lambda result: (-float(result[1]), result[2].lower()))
+        shown = merged[end - PAGE_SIZE : end]
+        found = {
+            model: model.objects.in_bulk([pk for kind, _r, _n, pk in shown if kind is model])
+            for model in {kind for kind, _r, _n, _pk in shown}
+        }
+        page.object_list = [found[model][pk] for model, _r, _n, pk in shown if pk in found[model]]
         return page
+
+    @staticmethod
+    def best(queryset, text, end):
+        """(relevance, name, pk) of the `end` best results of one kind, cached until the next edit: the
+        ranking computes every matching item's search vector."""
+        return cached(
+            search_key(f"best:{queryset.model._meta.label_lower}:{end}", text),
+            lambda: list(
+                queryset.order_by("-relevantie", "naam", "pk").values_list("relevantie", "naam", "pk")[:end]
+            ),
+        )
+
+
+def search_key(part, text):
+    return f"search:{part}:{hashlib.sha256(text.encode()).hexdigest()}"

@@ -1,0 +1,181 @@
+"""Measures every benchmark case against the database in DATABASE_URL; prints the figures as JSON.
+
+Called by benchmarks/run.py, which sets production settings. Each case is requested a few times to warm up,
+then `--herhalingen` times with the clock running (a case slower than 2 s: once, then 3 times); the SQL
+queries are counted in one more request. A case "after an edit" starts a new catalogue generation (what every
+edit does, catalogue/cache.py) before each timed request, so nothing cached helps it. The export and the
+import also report the peak of the memory Python allocates while serving them (tracemalloc, in that last,
+untimed request).
+"""
+
+import argparse
+import gc
+import json
+import math
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from assessment.models import Beoordeling  # noqa: E402
+from catalogue import cache  # noqa: E402
+from catalogue.imports import XLSXFormat  # noqa: E402
+from catalogue.models import Praktijkvoorbeeld, Status, Woonvorm  # noqa: E402
+from catalogue.resources import WoonvormResource  # noqa: E402
+
+WARM_UP = 3
+SLOW_SECONDS, SLOW_REPEAT = 2, 3
+# Three facets, each matching a large share of the items, so the last page lies deep.
+THREE_FILTERS = "doelgroep=volwassenen&leeftijdsgroep=V&begeleiding=verplicht"
+SEARCH_AND_FILTER = "q=jongeren+jeugdzorg&provincie=zuid-holland"
+IMPORT_ROWS = 1000
+TRIVIAL = "trivial view /gezond/"
+
+
+@dataclass
+class Case:
+    name: str
+    url: str
+    after_edit: bool = False
+    memory: bool = False
+    upload: bytes = None  # a spreadsheet posted to `url` by a member of staff; other cases are anonymous
+
+    def request(self, client):
+        if self.upload is None:
+            response = client.get(self.url)
+        else:
+            upload = SimpleUploadedFile("woonvormen.xlsx", self.upload)
+            response = client.post(self.url, {"import_file": upload, "format": "0"})
+        if response.status_code != 200:
+            raise SystemExit(f"{self.name}: {self.url} answered {response.status_code}")
+        if response.streaming:
+            for _chunk in response.streaming_content:
+                pass
+        return response
+
+
+def synthetic(model):
+    return model.objects.filter(slug__startswith="test-", status=Status.GEPUBLICEERD).order_by("slug")
+
+
+def import_file():
+    """The first synthetic woonvormen as the beheeromgeving exports them, with every tenth summary changed."""
+    rows = WoonvormResource().export(queryset=synthetic(Woonvorm)[:IMPORT_ROWS])
+    column = rows.headers.index("Samenvatting")
+    for index in range(0, len(rows), 10):
+        row = list(rows[index])
+        row[column] = f"{row[column]} (bijgewerkt)"
+        rows[index] = row
+    return XLSXFormat.bound(WoonvormResource)().export_data(rows)
+
+
+def cases():
+    assessed = synthetic(Woonvorm).filter(beoordelingen__status=Beoordeling.Status.VASTGESTELD)
+    detail = assessed.first().get_absolute_url()
+    compare = [f"woonvorm:{slug}" for slug in assessed.values_list("slug", flat=True)[:2]]
+    examples = synthetic(Praktijkvoorbeeld).values_list("slug", flat=True)[:2]
+    compare += [f"praktijkvoorbeeld:{slug}" for slug in examples]
+    list_url = f"/woonvormen/?{THREE_FILTERS}"
+    return [
+        Case(TRIVIAL, "/gezond/"),
+        Case("list, 3 filters + counts, page 1", list_url),
+        Case("list, 3 filters + counts, page 1, after an edit", list_url, after_edit=True),
+        Case("list, 3 filters + counts, last page", f"{list_url}&page=999999"),
+        Case("list of 5N praktijkvoorbeelden, 3 filters", f"/praktijkvoorbeelden/?{THREE_FILTERS}"),
+        Case("list, full-text search + filter", f"/praktijkvoorbeelden/?{SEARCH_AND_FILTER}"),
+        Case(
+            "list, full-text search + filter, after an edit",
+            f"/praktijkvoorbeelden/?{SEARCH_AND_FILTER}",
+            after_edit=True,
+        ),
+        Case("search page, all kinds", "/zoeken/?q=begeleiding+woning"),
+        Case("detail page (woonvorm)", detail),
+        Case("detail page (woonvorm), after an edit", detail, after_edit=True),
+        Case("matrix sorted on T5", "/toetsingskader/matrix/?sort=-T5"),
+        Case("matrix sorted on T5, after an edit", "/toetsingskader/matrix/?sort=-T5", after_edit=True),
+        Case("compare 4 items", "/vergelijken/?" + "&".join(f"items={item}" for item in compare)),
+        Case("xlsx export of the woonvormen", "/woonvormen/export.xlsx", memory=True),
+        Case(
+            f"import preview (dry run), {IMPORT_ROWS:,} rows",
+            "/beheer/catalogue/woonvorm/import/",
+            memory=True,
+            upload=import_file(),
+        ),
+    ]
+
+
+def timed(case, clients, repeat):
+    """Median and p95 of the server time in ms, the queries of one more request and, for the cases that
+    report it, the peak memory of that request. A case slower than SLOW_SECONDS is warmed up once and timed
+    SLOW_REPEAT times."""
+    client = clients["staff" if case.upload else "visitor"]
+    start = time.perf_counter()
+    case.request(client)
+    if time.perf_counter() - start > SLOW_SECONDS:
+        repeat = min(repeat, SLOW_REPEAT)
+    else:
+        for _ in range(WARM_UP - 1):
+            case.request(client)
+    times = []
+    for _ in range(repeat):
+        if case.after_edit:
+            cache.invalidate()
+        gc.collect()
+        start = time.perf_counter()
+        case.request(client)
+        times.append((time.perf_counter() - start) * 1000)
+    if case.after_edit:
+        cache.invalidate()
+    queries = []
+    gc.collect()
+    if case.memory:
+        tracemalloc.start()
+    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        case.request(client)
+    ordered = sorted(times)
+    figures = {
+        "median": statistics.median(times),
+        "p95": ordered[math.ceil(0.95 * len(ordered)) - 1],
+        "queries": len(queries),
+    }
+    if case.memory:
+        figures["peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+        tracemalloc.stop()
+    return figures
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--schaal", type=int, required=True)
+    parser.add_argument("--herhalingen", type=int, default=15)
+    args = parser.parse_args()
+    clients = {"visitor": Client(), "staff": Client()}
+    user, _created = get_user_model().objects.get_or_create(
+        username="benchmark", defaults={"is_staff": True, "is_superuser": True}
+    )
+    clients["staff"].force_login(user)
+    results = {}
+    for case in cases():
+        print(f"  {case.name}", file=sys.stderr, flush=True)
+        results[case.name] = timed(case, clients, args.herhalingen)
+    results["xlsx export of the woonvormen"]["rows"] = Woonvorm.objects.published().count()
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""What changes only when the catalogue is edited, kept in Django's cache until the next edit.
+
+Every save or delete of a row in the catalogue, assessment or routekaart apps, and every change to their
+many-to-many relations, starts a new *generation* of the catalogue. Cached values are stored under the
+generation they were computed in, so an edit or a publication shows on the next request, in every process
+that shares the cache (CACHES in config/settings.py). The generation is also the ETag of the detail pages
+(catalogue/http.py).
+
+Invalidation follows every way of writing (the beheeromgeving, spreadsheet imports, the content loader, a
+revert from the history), so it hangs on model signals, connected in CatalogueConfig.ready(); the receivers
+only invalidate, they never write data. Bulk writes that bypass signals (QuerySet.update(), bulk_create())
+call invalidate() themselves.
+
+A new generation starts at once when this process has read the current one since the last change (so a read
+later in the same transaction sees the change), and again when the transaction commits: a request elsewhere
+may have read the old rows just before the commit and cached them under the first new generation.
+"""
+
+import uuid
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+GENERATION_KEY = "catalogue:generation"
+# Values of old generations are never read again; they expire after a day.
+TIMEOUT = 24 * 60 * 60
+APPS = ("catalogue", "assessment", "routekaart")
+
+_state = {"read": False, "pending": False}
+
+
+def generation():
+    """The current generation: a token that changes with every edit of the catalogue."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, token, timeout=None):
+            token = cache.get(GENERATION_KEY, token)
+    _state["read"] = True
+    return token
+
+
+def cached(name, compute):
+    """The value of compute() for the current generation, computed once per generation."""
+    key = f"catalogue:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=TIMEOUT)
+    return value
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    _state["read"] = False
+
+
+def _new_generation_if_pending():
+    if _state["pending"]:
+        _state["pending"] = False
+        _new_generation()
+
+
+def invalidate(**_signal_arguments):
+    """Start a new generation: everything cached before this change is recomputed when next asked for."""
+    if not transaction.get_connection().in_atomic_block:
+        _new_generation()
+        return
+    if _state["read"]:
+        _new_generation()
+    _state["pending"] = True
+    transaction.on_commit(_new_generation_if_pending)
+
+
+def connect_signals():
+    """Invalidate on every write to a model of the catalogue, assessment and routekaart apps."""
+    for label in APPS:
+        for model in apps.get_app_config(label).get_models():
+            uid = f"catalogue-cache-{model._meta.label_lower}"
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}"
+                )

@@ -1,0 +1,139 @@
+"""What is cached until the next edit (catalogue/cache.py), and conditional GET on detail pages."""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from assessment.models import Score
+from catalogue import cache, services
+from catalogue.models import Organisatie, OrganisatieRol, Status
+from tests.factories import (
+    make_beoordeling,
+    make_doelgroep,
+    make_organisatie,
+    make_persona,
+    make_plaats,
+    make_toetsingskader,
+    make_woonvorm,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/woonvormen/"
+
+
+def count_queries(client, url, django_assert_max_num_queries, **headers):
+    with django_assert_max_num_queries(1000) as context:
+        response = client.get(url, headers=headers)
+    return response, len(context.captured_queries)
+
+
+def test_a_renamed_doelgroep_shows_in_the_filters_on_the_next_request(client):
+    doelgroep = make_doelgroep(slug="jongeren", naam="Jongeren")
+    make_woonvorm(doelgroepen=[doelgroep])
+    assert "Jongeren <span" in client.get(LIST).content.decode()
+    doelgroep.naam = "Jongvolwassenen"
+    doelgroep.save()
+    body = client.get(LIST).content.decode()
+    assert "Jongvolwassenen <span" in body
+    assert "Jongeren <span" not in body
+
+
+def test_publishing_an_item_shows_it_and_its_place_in_the_filters_on_the_next_request(client):
+    make_woonvorm(naam="Hofje")
+    zwolle = make_plaats(slug="zwolle", naam="Zwolle")
+    nieuw = make_woonvorm(naam="Nieuw Thuis", plaatsen=[zwolle], status=Status.CONCEPT)
+    before = client.get(LIST).content.decode()
+    assert "Nieuw Thuis" not in before and 'value="zwolle"' not in before
+    services.publish(items=[nieuw], user=make_persona("Redacteur"))
+    after = client.get(LIST).content.decode()
+    assert "Nieuw Thuis" in after and "Hofje" in after
+    assert 'value="zwolle"' in after
+    assert "2 resultaten" in after
+
+
+def test_a_repeated_list_request_reads_only_its_page_until_the_next_edit(
+    client, django_assert_max_num_queries
+):
+    jongeren = make_doelgroep(slug="jongeren")
+    make_woonvorm(doelgroepen=[jongeren])
+    url = f"{LIST}?doelgroep=jongeren"
+    _response, first = count_queries(client, url, django_assert_max_num_queries)
+    response, again = count_queries(client, url, django_assert_max_num_queries)
+    assert again < first
+    assert "1 resultaat" in response.content.decode()
+    make_woonvorm(doelgroepen=[jongeren])
+    response, after_edit = count_queries(client, url, django_assert_max_num_queries)
+    assert after_edit == first
+    assert "2 resultaten" in response.content.decode()
+
+
+def test_a_change_to_a_many_to_many_relation_starts_a_new_generation():
+    woonvorm = make_woonvorm()
+    before = cache.generation()
+    woonvorm.doelgroepen.add(make_doelgroep())
+    assert cache.generation() != before
+
+
+def test_a_commit_starts_another_generation_so_rows_read_before_it_are_not_kept(
+    django_capture_on_commit_callbacks,
+):
+    organisatie = make_organisatie(naam="Oude naam")
+    names = lambda: list(Organisatie.objects.values_list("naam", flat=True))  # noqa: E731
+    assert cache.cached("organisaties", names) == ["Oude naam"]
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        organisatie.naam = "Nieuwe naam"
+        organisatie.save()
+        during = cache.generation()
+    assert cache.generation() != during
+    assert cache.cached("organisaties", names) == ["Nieuwe naam"]
+
+
+def test_a_detail_page_answers_not_modified_without_a_query_until_the_catalogue_changes(
+    client, django_assert_num_queries
+):
+    make_toetsingskader()
+    woonvorm = make_woonvorm(naam="Hofje")
+    url = woonvorm.get_absolute_url()
+    etag = client.get(url)["ETag"]
+    assert etag.startswith('W/"')
+    with django_assert_num_queries(0):
+        response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    make_beoordeling(woonvorm=woonvorm, scores={"T1": Score.Waarde.VOLDOET})
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert "Bewijs voor T1." in response.content.decode()
+
+
+def test_a_renamed_organisation_gives_the_detail_page_a_new_etag(client):
+    woonvorm = make_woonvorm()
+    organisatie = make_organisatie(naam="Stichting Oud")
+    OrganisatieRol.objects.create(woonvorm=woonvorm, organisatie=organisatie, rol=OrganisatieRol.Rol.PARTNER)
+    etag = client.get(woonvorm.get_absolute_url())["ETag"]
+    organisatie.naam = "Stichting Nieuw"
+    organisatie.save()
+    response = client.get(woonvorm.get_absolute_url(), headers={"if-none-match": etag})
+    assert response.status_code == 200
+    assert "Stichting Nieuw" in response.content.decode()
+    assert "Stichting Oud" not in response.content.decode()
+
+
+def test_an_archived_item_answers_gone_to_a_visitor_who_holds_its_old_page(client):
+    woonvorm = make_woonvorm()
+    etag = client.get(woonvorm.get_absolute_url())["ETag"]
+    services.archive(items=[woonvorm], user=None)
+    response = client.get(woonvorm.get_absolute_url(), headers={"if-none-match": etag})
+    assert response.status_code == 410
+    assert not response.has_header("ETag")
+
+
+def test_a_preview_of_a_concept_item_is_never_validated_or_stored(client):
+    concept = make_woonvorm(status=Status.CONCEPT)
+    client.force_login(make_persona("Redacteur"))
+    response = client.get(reverse("catalogue:woonvorm-detail", args=[concept.slug]))
+    assert response.status_code == 200
+    assert not response.has_header("ETag")
+    assert "no-store" in response["Cache-Control"]
