@@ -74,8 +74,10 @@ def synthetic(model):
 
 
 def import_file():
-    """The first synthetic woonvormen as the beheeromgeving exports them, with every tenth summary changed."""
-    rows = WoonvormResource().export(queryset=synthetic(Woonvorm)[:IMPORT_ROWS])
+    """The first synthetic woonvormen (of any status) as the beheeromgeving exports them, with every tenth
+    summary changed."""
+    woonvormen = Woonvorm.objects.filter(slug__startswith="test-").order_by("slug")
+    rows = WoonvormResource().export(queryset=woonvormen[:IMPORT_ROWS])
     column = rows.headers.index("Samenvatting")
     for index in range(0, len(rows), 10):
         row = list(rows[index])

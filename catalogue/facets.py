@@ -16,9 +16,11 @@ import json
 
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
+from django.utils.text import slugify
 
 from catalogue.cache import cached
 
@@ -158,6 +160,12 @@ class FacetFilterSet(django_filters.FilterSet):
     Counts are cached per FilterSet class, model and filter values: a class is used with one base queryset.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices of a vocabulary are read once per request, not at every validation and rendering.
+        for name in self.facet_filters():
+            self.form.fields[name].choices = list(self.form.fields[name].choices)
+
     not_filters = {"sort"}  # form fields that order the list rather than narrow it
 
     def cleaned(self):
@@ -206,7 +214,10 @@ class FacetFilterSet(django_filters.FilterSet):
             conditions = [alias for alias, (name, _f) in flags.items() if name != excluded]
             return " AND ".join(conditions) or "1 = 1"
 
-        base_sql, params = base.query.sql_with_params()
+        try:
+            base_sql, params = base.query.sql_with_params()
+        except EmptyResultSet:  # a search that cannot match anything
+            return {name: {} for name in facets}
         parts, params = [], list(params)
         for index, (name, facet) in enumerate(facets.items(), start=1):
             if name in local:
@@ -255,10 +266,19 @@ class FacetFilterSet(django_filters.FilterSet):
                     "group": group,
                     "count": counts.get(str(value), 0),
                     "chosen": str(value) in chosen,
+                    "id": f"f-{name}-{slugify(value)}",
                 }
                 for value, label, group in flat_choices(self.form.fields[name].choices)
             ]
-            result.append({"name": name, "label": facet.label, "options": options, "field": self.form[name]})
+            result.append(
+                {
+                    "name": name,
+                    "label": facet.label,
+                    "options": options,
+                    "field": self.form[name],
+                    "input_type": "radio" if isinstance(facet, CumulativeFacetFilter) else "checkbox",
+                }
+            )
         return result
 
     def active_chips(self):

@@ -101,7 +101,8 @@ class ItemFilterSet(FacetFilterSet):
         Relevance exists only when a valid search text was applied (an invalid one is reported and ignored).
         """
         cleaned = self.cleaned()
-        orders = {k: v for k, v in self.sort_orders.items() if cleaned.get("q") or k not in RELEVANCE_SORT}
+        searched = search.clean_text(cleaned.get("q"))
+        orders = {k: v for k, v in self.sort_orders.items() if searched or k not in RELEVANCE_SORT}
         key = cleaned.get("sort") if cleaned.get("sort") in orders else next(iter(orders))
         return qs.order_by(*orders[key], "pk")
 

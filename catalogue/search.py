@@ -87,7 +87,8 @@ def stem(word):
 def _fallback(queryset, text):
     stems = [stem(word) for word in re.findall(r"\w+", text.lower()) if len(word) > 1]
     if not stems:
-        return queryset.none()
+        # Nothing to search for; still annotated, so sorting on relevance works.
+        return queryset.annotate(relevantie=Value(0)).none()
     fields = TITLE_FIELDS + SUMMARY_FIELDS + BODY_FIELDS
     matches_word = [reduce(or_, (Q(**{f"{f}__icontains": s}) for f in fields)) for s in stems]
     relevance = Case(
