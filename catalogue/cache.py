@@ -16,7 +16,9 @@ later in the same transaction sees the change), and again when the transaction c
 may have read the old rows just before the commit and cached them under the first new generation.
 """
 
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.apps import apps
 from django.core.cache import cache
@@ -28,7 +30,13 @@ GENERATION_KEY = "catalogue:generation"
 TIMEOUT = 24 * 60 * 60
 APPS = ("catalogue", "assessment", "routekaart")
 
+# Each process also keeps the values it used last of the current generation, so a request does not read and
+# unpickle the same large values (choices, counts) from the shared cache again.
+MEMO_ENTRIES = 256
+
 _state = {"read": False, "pending": False}
+_memo = {"generation": None, "values": OrderedDict()}
+_memo_lock = threading.Lock()
 
 
 def generation():
@@ -43,12 +51,25 @@ def generation():
 
 
 def cached(name, compute):
-    """The value of compute() for the current generation, computed once per generation."""
-    key = f"catalogue:{generation()}:{name}"
+    """The value of compute() for the current generation, computed once per generation. Callers must not
+    change the value they get."""
+    current = generation()
+    with _memo_lock:
+        if _memo["generation"] != current:
+            _memo["generation"], _memo["values"] = current, OrderedDict()
+        if name in _memo["values"]:
+            _memo["values"].move_to_end(name)
+            return _memo["values"][name]
+    key = f"catalogue:{current}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout=TIMEOUT)
+    with _memo_lock:
+        if _memo["generation"] == current:
+            _memo["values"][name] = value
+            if len(_memo["values"]) > MEMO_ENTRIES:
+                _memo["values"].popitem(last=False)
     return value
 
 

@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
+from django.utils.choices import BaseChoiceIterator
 from django.utils.text import slugify
 
 from catalogue.cache import cached
@@ -35,6 +36,22 @@ def flat_choices(choices):
             yield value, label, None
 
 
+class ChoicesReadOnce(BaseChoiceIterator):
+    """A facet's choices, read once per request: at the first use, from the list or callable the facet was
+    given (vocabularies are cached lists of (value, label) pairs, catalogue/filters.py). A form field does not
+    normalize an iterator like this one again at every use, which for a vocabulary of thousands of
+    organisations would cost more than the rest of the request."""
+
+    def __init__(self, choices):
+        self.source = choices
+        self.choices = None
+
+    def __iter__(self):
+        if self.choices is None:
+            self.choices = list(self.source() if callable(self.source) else self.source)
+        return iter(self.choices)
+
+
 class FacetFilter(django_filters.MultipleChoiceFilter):
     """A multiple-choice facet over `path`, optionally limited by `condition` on the same related rows."""
 
@@ -42,11 +59,14 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
     # Its pairs are rows of a table, to be joined to the marked items (see count_facets).
     aggregated = False
 
-    def __init__(self, *, path, choices, condition=None, **kwargs):
+    def __init__(self, *, path, choices, condition=None, shown=None, **kwargs):
+        """`shown`: for a vocabulary that grows with the catalogue (places, organisations), how many options
+        the list shows (those with the most items, and every chosen one) until the visitor asks for all."""
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         super().__init__(choices=choices, **kwargs)
         self.path = path
         self.condition = condition or Q()
+        self.shown = shown
 
     @property
     def local(self):
@@ -121,6 +141,7 @@ class CumulativeFacetFilter(django_filters.ChoiceFilter):
     local = False
     # The positions are aggregated from every score, so only the items asked for are ranked.
     aggregated = True
+    shown = None
 
     def __init__(self, *, ranks, choices, **kwargs):
         kwargs.setdefault("widget", forms.RadioSelect)
@@ -162,9 +183,8 @@ class FacetFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The choices of a vocabulary are read once per request, not at every validation and rendering.
-        for name in self.facet_filters():
-            self.form.fields[name].choices = list(self.form.fields[name].choices)
+        for name, facet in self.facet_filters().items():
+            self.form.fields[name].choices = ChoicesReadOnce(facet.extra["choices"])
 
     not_filters = {"sort"}  # form fields that order the list rather than narrow it
 
@@ -249,10 +269,20 @@ class FacetFilterSet(django_filters.FilterSet):
             name: facet.counts(grouped[index]) for index, (name, facet) in enumerate(facets.items(), start=1)
         }
 
+    # ?alle=organisatie shows every option of a facet that otherwise shows only its largest ones.
+    expand_parameter = "alle"
+
+    def expanded(self):
+        """The facets whose every option the visitor asked to see."""
+        getlist = getattr(self.data, "getlist", None)
+        return set(getlist(self.expand_parameter)) & set(self.facet_filters()) if getlist else set()
+
     def facets(self):
-        """Every facet with its options, their counts and whether they are chosen."""
+        """Every facet with the options that give items (or are chosen), their counts and whether they are
+        chosen. A long facet shows its `shown` largest options and every chosen one, unless expanded."""
         chosen_all = self.cleaned()
         all_counts = self.facet_counts()
+        expanded = self.expanded()
         result = []
         for name, facet in self.facet_filters().items():
             counts = all_counts[name]
@@ -266,10 +296,18 @@ class FacetFilterSet(django_filters.FilterSet):
                     "group": group,
                     "count": counts.get(str(value), 0),
                     "chosen": str(value) in chosen,
-                    "id": f"f-{name}-{slugify(value)}",
                 }
                 for value, label, group in flat_choices(self.form.fields[name].choices)
+                if counts.get(str(value)) or str(value) in chosen
             ]
+            total, hidden = len(options), 0
+            if facet.shown and name not in expanded and total > facet.shown:
+                largest = sorted(options, key=lambda option: -option["count"])[: facet.shown]
+                kept = {option["value"] for option in largest} | chosen
+                options = [option for option in options if option["value"] in kept]
+                hidden = total - len(options)
+            for option in options:
+                option["id"] = f"f-{name}-{slugify(option['value'])}"
             result.append(
                 {
                     "name": name,
@@ -277,6 +315,10 @@ class FacetFilterSet(django_filters.FilterSet):
                     "options": options,
                     "field": self.form[name],
                     "input_type": "radio" if isinstance(facet, CumulativeFacetFilter) else "checkbox",
+                    "total": total,
+                    "hidden": hidden,
+                    "expanded": name in expanded,
+                    "expand_query": self.query_with(self.expand_parameter, name) if hidden else "",
                 }
             )
         return result
@@ -300,6 +342,12 @@ class FacetFilterSet(django_filters.FilterSet):
                     }
                 )
         return chips
+
+    def query_with(self, name, value):
+        """The current query string with one more value."""
+        query = self.data.copy()
+        query.appendlist(name, value)
+        return query.urlencode()
 
     def query_without(self, name, value):
         """The current query string with one chosen value taken out (and back to the first page)."""

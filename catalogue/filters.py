@@ -49,6 +49,9 @@ def toetspunt_choices():
     return [(t.code, f"{t.code}. {t.korte_naam or t.naam}") for t in scoring.toetspunten()]
 
 
+# Places and organisations grow with the catalogue: their facets show this many options until expanded.
+LONG_FACET_SHOWN = 12
+
 SORT_CHOICES = {
     "naam": (_("naam (A-Z)"), ["naam"]),
     "-naam": (_("naam (Z-A)"), ["-naam"]),
@@ -72,9 +75,14 @@ class ItemFilterSet(FacetFilterSet):
     provincie = FacetFilter(
         label=_("Provincie"), path="plaatsen__provincie", choices=Plaats.Provincie.choices
     )
-    plaats = FacetFilter(label=_("Plaats"), path="plaatsen__slug", choices=vocabulary(Plaats))
+    plaats = FacetFilter(
+        label=_("Plaats"), path="plaatsen__slug", choices=vocabulary(Plaats), shown=LONG_FACET_SHOWN
+    )
     organisatie = FacetFilter(
-        label=_("Organisatie"), path="organisatierollen__organisatie__slug", choices=vocabulary(Organisatie)
+        label=_("Organisatie"),
+        path="organisatierollen__organisatie__slug",
+        choices=vocabulary(Organisatie),
+        shown=LONG_FACET_SHOWN,
     )
     sort = django_filters.ChoiceFilter(label=_("Sorteer op"), method="filter_sort", empty_label=None)
 

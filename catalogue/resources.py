@@ -24,6 +24,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import ModelInstanceLoader
+from import_export.resources import Diff
 
 from assessment import scoring
 from catalogue.models import (
@@ -286,6 +288,41 @@ def column_width(django_field):
     return 40 if getattr(django_field, "max_length", 0) and django_field.max_length > 100 else 20
 
 
+class RelatedInstanceLoader(ModelInstanceLoader):
+    """The rows an import file names, fetched in one query with the related rows their columns are compared
+    with, when one column identifies a row (the slug); otherwise one query per row, as the library does."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.instances = None
+        keys = resource.get_import_id_fields()
+        if len(keys) != 1 or dataset is None or resource.fields[keys[0]].column_name not in dataset.headers:
+            return
+        self.key = resource.fields[keys[0]]
+        values = {self.key.clean(row) for row in dataset.dict}
+        queryset = resource.with_related(self.get_queryset(), resource.get_import_fields())
+        self.instances = {
+            self.key.get_value(obj): obj for obj in queryset.filter(**{f"{self.key.attribute}__in": values})
+        }
+
+    def get_instance(self, row):
+        if self.instances is None:
+            return super().get_instance(row)
+        return self.instances.get(self.key.clean(row))
+
+
+class RelatedDiff(Diff):
+    """The preview of a row's changes, reading the related rows fetched in advance. The library compares
+    with a deep copy of the row's instance, and a deep copy drops those rows; they are taken from the
+    instance the copy was made of (CatalogueResource.after_init_instance)."""
+
+    def __init__(self, resource, instance, new):
+        source = resource.row_instance
+        if instance is not None and source is not None and hasattr(source, "_prefetched_objects_cache"):
+            instance._prefetched_objects_cache = dict(source._prefetched_objects_cache)
+        super().__init__(resource, instance, new)
+
+
 class CatalogueResource(resources.ModelResource):
     """The columns of one model: Dutch headers, labels, related rows by name or slug."""
 
@@ -302,6 +339,7 @@ class CatalogueResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         import_id_fields = ["slug"]
+        instance_loader_class = RelatedInstanceLoader
         chunk_size = 1000
         # Per-field widget options, e.g. {"woonvorm": {"label": BY_SLUG}}.
         widgets = {}
@@ -309,6 +347,14 @@ class CatalogueResource(resources.ModelResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._field_names = {id(field): name for name, field in self.fields.items()}
+        self.row_instance = None
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        self.row_instance = instance
+
+    def get_diff_class(self):
+        return RelatedDiff
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):
@@ -357,11 +403,16 @@ class CatalogueResource(resources.ModelResource):
         dataset.title = self.sheet_title()
         dataset.widths = self.column_widths(kwargs.get("export_fields"))
 
+    @staticmethod
+    def with_related(queryset, columns):
+        """The queryset with the related rows of these columns, in a fixed number of queries."""
+        related = [f.attribute for f in columns if isinstance(f.widget, RelatedWidget)]
+        many = [f.attribute for f in columns if isinstance(f.widget, RelatedListWidget)]
+        return queryset.select_related(*related).prefetch_related(*many)
+
     def filter_export(self, queryset, **kwargs):
         """Fetch what the columns show in a fixed number of queries, whatever the number of rows."""
-        related = [f.attribute for f in self.get_export_fields() if isinstance(f.widget, RelatedWidget)]
-        many = [f.attribute for f in self.get_export_fields() if isinstance(f.widget, RelatedListWidget)]
-        return queryset.select_related(*related).prefetch_related(*many)
+        return self.with_related(queryset, self.get_export_fields())
 
     def get_queryset(self):
         return self._meta.model._default_manager.order_by(*self.export_ordering)

@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessment.models import Score
+from catalogue.filters import LONG_FACET_SHOWN
 from catalogue.models import Status, Woonvorm
 from tests.factories import (
     make_beoordeling,
@@ -163,3 +164,34 @@ def test_compare_explains_a_bad_selection(client):
     assert "Kies 2 tot 4 items" in body
     assert "Niet begrepen en genegeerd: x" in body
     assert "Verborgen" not in body.replace(f"Niet gevonden: {hidden.slug}", "")
+
+
+def test_a_long_facet_shows_its_largest_options_and_every_chosen_one_until_asked_for_all(client):
+    """Places and organisations grow with the catalogue: their facet shows the ones with the most items."""
+    count = LONG_FACET_SHOWN + 3
+    plaatsen = [make_plaats(slug=f"plaats-{n:02}", naam=f"Plaats {n:02}") for n in range(count)]
+    for index, plaats in enumerate(plaatsen):
+        # plaats-00 has the fewest items, the last one the most
+        for _ in range(index + 1):
+            make_woonvorm(plaatsen=[plaats])
+
+    def shown(query):
+        body = client.get(f"/woonvormen/?{query}").content.decode()
+        return {p.slug for p in plaatsen if f'name="plaats" value="{p.slug}"' in body}, body
+
+    options, body = shown("")
+    assert options == {p.slug for p in plaatsen[3:]}
+    assert "Toon alle 15 opties" in body
+    assert 'href="?alle=plaats#facet-plaats"' in body
+
+    # a chosen place is shown even when it has few items
+    options, body = shown("plaats=plaats-00")
+    assert "plaats-00" in options and len(options) == LONG_FACET_SHOWN + 1
+
+    # asked for all: every place, and the form keeps asking for all when the filters change
+    options, body = shown("alle=plaats")
+    assert options == {p.slug for p in plaatsen}
+    assert "Toon alle" not in body
+    assert '<input type="hidden" name="alle" value="plaats">' in body
+    # asking for all of something that is not a long facet changes nothing
+    assert client.get("/woonvormen/?alle=onzin&alle=q").status_code == 200
