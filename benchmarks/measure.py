@@ -5,7 +5,7 @@ then `--herhalingen` times with the clock running (a case slower than 2 s: once,
 queries are counted in one more request. A case "after an edit" starts a new catalogue generation (what every
 edit does, catalogue/cache.py) before each timed request, so nothing cached helps it. The export and the
 import also report the peak of the memory Python allocates while serving them (tracemalloc, in that last,
-untimed request).
+untimed request), and the largest resident size of the measuring process up to then.
 """
 
 import argparse
@@ -13,6 +13,7 @@ import gc
 import json
 import math
 import os
+import resource
 import statistics
 import sys
 import time
@@ -158,6 +159,8 @@ def timed(case, clients, repeat):
     if case.memory:
         figures["peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024
         tracemalloc.stop()
+        # The largest resident size of this process so far (kilobytes on Linux): all it ever held at once.
+        figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return figures
 
 

@@ -122,7 +122,7 @@ def table(results, scales):
             if "rows" in figures:
                 note.append(f"{figures['rows']:,} rows")
             if "peak_mb" in figures:
-                note.append(f"peak {figures['peak_mb']:.0f} MB")
+                note.append(f"peak {figures['peak_mb']:.0f} MB, max RSS {figures['rss_mb']:.0f} MB")
             rows.append(
                 [
                     case,

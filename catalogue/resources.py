@@ -178,6 +178,10 @@ class RelatedLookup:
                     name = str(getattr(obj, self.name_field)).strip().casefold()
                     self._by_name.setdefault(name, []).append(obj)
 
+    def fields(self):
+        """The fields a label is made of."""
+        return ["slug", self.name_field] if self.name_field else ["slug"]
+
     def find(self, text, column):
         """The row whose slug is `text`, or else the one row whose name is `text`."""
         self._load()
@@ -407,7 +411,13 @@ class CatalogueResource(resources.ModelResource):
     def with_related(queryset, columns):
         """The queryset with the related rows of these columns, in a fixed number of queries."""
         related = [f.attribute for f in columns if isinstance(f.widget, RelatedWidget)]
-        many = [f.attribute for f in columns if isinstance(f.widget, RelatedListWidget)]
+        # Of the many related rows only what a cell shows is read (unless the queryset fetches them already).
+        fetched = {getattr(lookup, "prefetch_to", lookup) for lookup in queryset._prefetch_related_lookups}
+        many = [
+            Prefetch(f.attribute, queryset=f.widget.model._default_manager.only(*f.widget.lookup.fields()))
+            for f in columns
+            if isinstance(f.widget, RelatedListWidget) and f.attribute not in fetched
+        ]
         return queryset.select_related(*related).prefetch_related(*many)
 
     def filter_export(self, queryset, **kwargs):
@@ -712,8 +722,12 @@ class PublicItemResource(PublicResource):
         )
 
     def dehydrate_organisaties(self, item):
+        # The role labels are looked up once per export: get_rol_display() builds them again for every row.
+        if not hasattr(self, "role_labels"):
+            self.role_labels = {value: str(label) for value, label in OrganisatieRol.Rol.choices}
         return SEPARATOR.join(
-            f"{rol.organisatie.naam} ({rol.get_rol_display()})" for rol in item.export_organisaties
+            f"{rol.organisatie.naam} ({self.role_labels.get(rol.rol, rol.rol)})"
+            for rol in item.export_organisaties
         )
 
     def dehydrate_contactpunten(self, item):
