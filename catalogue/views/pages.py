@@ -4,12 +4,15 @@ from itertools import groupby
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from catalogue.cache import cached
 from catalogue.http import ConditionalGetMixin
 from catalogue.models import (
     Begeleiding,
@@ -141,9 +144,15 @@ def organisations_with_roles(rollen):
 
 
 class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
-    """A catalogue item as a recipe card. Only published items; the mixin handles concept and archived."""
+    """A catalogue item as a recipe card. Only published items; the mixin handles concept and archived.
+
+    The card is the same for every visitor, so it is rendered once per catalogue generation
+    (catalogue/cache.py) and kept as HTML; a visitor's request then reads only the item itself. The page
+    around it (CSP nonce, messages, the preview notice) is rendered for every request.
+    """
 
     template_name = "catalogue/item_detail.html"
+    card_template_name = "catalogue/includes/_item_card.html"
     context_object_name = "item"
 
     def prefetches(self):
@@ -160,38 +169,53 @@ class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
         ]
 
     def get_queryset(self):
-        return (
-            self.model.objects.published()
-            .select_related("bron", "initiatief")
-            .prefetch_related(*self.prefetches())
-        )
+        return self.model.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        item = self.object
+        opts = self.model._meta
+        context.update(kind=opts.model_name, kind_label=opts.verbose_name)
+        context["kaart"] = self.card(context)
+        return context
+
+    def card(self, context):
+        """The recipe card as HTML: from the cache for the published page, rendered anew for a preview."""
+
+        def render():
+            item = (
+                self.model._default_manager.select_related("bron", "initiatief")
+                .prefetch_related(*self.prefetches())
+                .get(pk=self.object.pk)
+            )
+            return render_to_string(self.card_template_name, {**context, **self.card_context(item)})
+
+        if self.preview:
+            return mark_safe(render())
+        return mark_safe(cached(f"kaart:{self.model._meta.label_lower}:{self.object.pk}", render))
+
+    def card_context(self, item):
+        """What the recipe card shows of the item, its relations fetched in advance."""
         opts = self.model._meta
         links = list(item.links.all())
-        context.update(
-            kind=opts.model_name,
-            kind_label=opts.verbose_name,
-            kind_label_plural=opts.verbose_name_plural,
-            lijst_url=list_url(self.model),
-            breadcrumbs=[
+        return {
+            "item": item,
+            "kind_label_plural": opts.verbose_name_plural,
+            "lijst_url": list_url(self.model),
+            "breadcrumbs": [
                 crumb(HOME, reverse("catalogue:home")),
                 crumb(opts.verbose_name_plural.capitalize(), list_url(self.model)),
                 crumb(item.naam),
             ],
-            in_het_kort=self.badges(item),
-            organisaties=organisations_with_roles(item.organisatierollen.all()),
-            audiofragmenten=[link for link in links if link.soort == Link.Soort.AUDIOFRAGMENT],
-            overige_links=[link for link in links if link.soort != Link.Soort.AUDIOFRAGMENT],
-            ook_beschreven_in=self.same_initiative(item),
-            routekaart=[
+            "in_het_kort": self.badges(item),
+            "organisaties": organisations_with_roles(item.organisatierollen.all()),
+            "audiofragmenten": [link for link in links if link.soort == Link.Soort.AUDIOFRAGMENT],
+            "overige_links": [link for link in links if link.soort != Link.Soort.AUDIOFRAGMENT],
+            "ook_beschreven_in": self.same_initiative(item),
+            "routekaart": [
                 {"fase": fase, "hulpmiddelen": list(hulpmiddelen)}
                 for fase, hulpmiddelen in groupby(item.fase_verwijzingen.all(), key=lambda h: h.fase)
             ],
-        )
-        return context
+        }
 
     def badges(self, item):
         """The facts shown as badges under the title, in words."""
@@ -230,10 +254,8 @@ class WoonkenmerkenDetailView(ItemDetailView):
             badges.append(_("benut leegstand"))
         return badges + super().badges(item)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["zelfde_woonzorgconcept"] = self.same_concept(self.object)
-        return context
+    def card_context(self, item):
+        return {**super().card_context(item), "zelfde_woonzorgconcept": self.same_concept(item)}
 
     def same_concept(self, item):
         """Per woonzorgconcept of the item, the other published items of that type (the first few)."""

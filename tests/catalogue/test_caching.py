@@ -137,3 +137,15 @@ def test_a_preview_of_a_concept_item_is_never_validated_or_stored(client):
     assert response.status_code == 200
     assert not response.has_header("ETag")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_changed_score_shows_on_the_detail_page_on_the_next_request(client):
+    make_toetsingskader()
+    woonvorm = make_woonvorm()
+    beoordeling = make_beoordeling(woonvorm=woonvorm, scores={"T1": Score.Waarde.VOLDOET})
+    assert "Geen eigen huurcontract." not in client.get(woonvorm.get_absolute_url()).content.decode()
+    score = beoordeling.scores.get(toetspunt__code="T1")
+    score.waarde, score.toelichting = Score.Waarde.VOLDOET_NIET, "Geen eigen huurcontract."
+    score.save()
+    page = client.get(woonvorm.get_absolute_url()).content.decode()
+    assert "Geen eigen huurcontract." in page

@@ -345,13 +345,13 @@ def test_a_page_names_the_phases_of_the_routekaart_that_point_to_it(client):
 
 
 DETAIL_QUERIES = {
-    # the item; its doelgroepen, plaatsen, roles, contacts, links and routekaart references; the items of
-    # the same initiative (one query per kind); and per kind:
-    "succesversneller": 12,  # typen and bijdragen
+    # the item; then for its card: the item with its bron, its doelgroepen, plaatsen, roles, contacts, links
+    # and routekaart references; the items of the same initiative (one query per kind); and per kind:
+    "succesversneller": 13,  # typen and bijdragen
     # contractvormen, woonsituaties, woonzorgconcepten, the first other items of each concept (one query
     # per kind), the scores
-    "woonvorm": 16,
-    "praktijkvoorbeeld": 16,
+    "woonvorm": 17,
+    "praktijkvoorbeeld": 17,
 }
 
 
@@ -365,6 +365,10 @@ def test_a_detail_page_needs_the_same_queries_whatever_its_size(
         response = client.get(item.get_absolute_url())
     assert response.status_code == 200
     assert main_of(response).count("<audio") == size
+    # The card is the same for every visitor until the next edit: the next request reads the item alone.
+    with django_assert_num_queries(1):
+        again = client.get(item.get_absolute_url())
+    assert main_of(again) == main_of(response)
 
 
 # Vocabulary pages ------------------------------------------------------------------------------------------
