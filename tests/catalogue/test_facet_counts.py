@@ -61,7 +61,10 @@ def test_every_count_equals_the_number_of_items_its_option_gives(catalogue, mode
         name: {v: n for v, n in values.items() if n} for name, values in filterset.count_facets().items()
     }
     assert counts == one_by_one(filterset_class, query)
-    assert any(counts.values()), "the catalogue gives counts to compare"
+    if not query:
+        # Without filters every kind has counts, so the comparisons are not empty; a combination of filters
+        # may match no item of a kind in this small catalogue.
+        assert any(counts.values()), "the catalogue gives counts to compare"
 
 
 def test_a_search_text_that_cannot_match_gives_empty_counts_not_an_error(catalogue, client):
