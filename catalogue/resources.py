@@ -721,10 +721,12 @@ class PublicItemResource(PublicResource):
             )
         )
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Looked up once per export: get_rol_display() would build the labels again for every row.
+        self.role_labels = {value: str(label) for value, label in OrganisatieRol.Rol.choices}
+
     def dehydrate_organisaties(self, item):
-        # The role labels are looked up once per export: get_rol_display() builds them again for every row.
-        if not hasattr(self, "role_labels"):
-            self.role_labels = {value: str(label) for value, label in OrganisatieRol.Rol.choices}
         return SEPARATOR.join(
             f"{rol.organisatie.naam} ({self.role_labels.get(rol.rol, rol.rol)})"
             for rol in item.export_organisaties
