@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
 from assessment.services import retire_previous_vastgesteld
-from catalogue.history import HistoryAdmin
+from core.history import HistoryAdmin
 
 
 @admin.register(LeidendPrincipe)

@@ -35,7 +35,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Beoordeling, Score, Toetspunt
-from catalogue.cache import cached
+from core.cache import cached
 
 POINTS = {Score.Waarde.VOLDOET: 2, Score.Waarde.DEELS: 1, Score.Waarde.VOLDOET_NIET: 0}
 MAX_POINTS = 2

@@ -3,7 +3,7 @@
 Called by benchmarks/run.py, which sets production settings. Each case is requested a few times to warm up,
 then `--herhalingen` times with the clock running (a case slower than 2 s: once, then 3 times); the SQL
 queries are counted in one more request. A case "after an edit" starts a new catalogue generation (what every
-edit does, catalogue/cache.py) before each timed request, so nothing cached helps it. The export and the
+edit does, core/cache.py) before each timed request, so nothing cached helps it. The export and the
 import also report the peak of the memory Python allocates while serving them (tracemalloc, in that last,
 untimed request), and the largest resident size of the measuring process up to then.
 """
@@ -34,10 +34,10 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from assessment.models import Beoordeling  # noqa: E402
-from catalogue import cache  # noqa: E402
 from catalogue.imports import XLSXFormat  # noqa: E402
 from catalogue.models import Praktijkvoorbeeld, Status, Woonvorm  # noqa: E402
 from catalogue.resources import WoonvormResource  # noqa: E402
+from core import cache  # noqa: E402
 
 WARM_UP = 3
 SLOW_SECONDS, SLOW_REPEAT = 2, 3

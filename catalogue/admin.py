@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from catalogue import services
-from catalogue.history import HistoryAdmin
 from catalogue.imports import SpreadsheetAdminMixin
 from catalogue.models import (
     Bijdrage,
@@ -24,6 +23,7 @@ from catalogue.models import (
     Woonvorm,
     Woonzorgconcept,
 )
+from core.history import HistoryAdmin
 
 # Vocabularies -------------------------------------------------------------------------------------------
 

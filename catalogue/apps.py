@@ -4,9 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class CatalogueConfig(AppConfig):
     name = "catalogue"
+    holds_content = True  # cached per generation and backed up (core/content_apps.py)
     verbose_name = _("Catalogus")
-
-    def ready(self):
-        from catalogue import cache
-
-        cache.connect_signals()

@@ -8,7 +8,7 @@ shown.
 All counts come from one SQL statement: it marks, once, for every item that passes the filters that are not
 facets (the search text), which chosen facets it matches, and then groups each facet's values over the items
 that match all the other chosen facets. The result is cached until the catalogue is next edited
-(catalogue/cache.py), so a repeated combination of filters costs no query.
+(core/cache.py), so a repeated combination of filters costs no query.
 """
 
 import hashlib
@@ -23,7 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.choices import BaseChoiceIterator
 from django.utils.text import slugify
 
-from catalogue.cache import cached
+from core.cache import cached
 
 
 def flat_choices(choices):

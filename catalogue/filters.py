@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from assessment import scoring
 from assessment.models import Beoordeling, Score
 from catalogue import search
-from catalogue.cache import cached
 from catalogue.facets import CumulativeFacetFilter, FacetFilter, FacetFilterSet
 from catalogue.models import (
     Begeleiding,
@@ -26,6 +25,7 @@ from catalogue.models import (
     Woonvorm,
     Woonzorgconcept,
 )
+from core.cache import cached
 
 
 def vocabulary(model, exclude=()):

@@ -3,7 +3,7 @@
 from django.db.models import Count, Window
 from django.db.models.functions import Lower
 
-from catalogue.cache import cached
+from core.cache import cached
 
 
 def first_of_concept(model, concept, shown):

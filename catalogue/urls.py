@@ -1,12 +1,13 @@
 from django.urls import path, re_path
 
-from catalogue.views import compare, exports, health, lists, pages
+from catalogue.views import compare, exports, lists, pages
+from core.health import health
 
 app_name = "catalogue"
 
 urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
-    path("gezond/", health.health, name="health"),
+    path("gezond/", health, name="health"),
     # Item lists with filters (query parameters are the filter names in catalogue/filters.py)
     path("woonvormen/", lists.WoonvormListView.as_view(), name="woonvorm-list"),
     path("succesversnellers/", lists.SuccesversnellerListView.as_view(), name="succesversneller-list"),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "csp",
+    "core",
     "catalogue",
     "assessment",
     "routekaart",
@@ -136,7 +137,7 @@ STORAGES = {
 # Static files with a content hash in their name are served by whitenoise with a ten-year, immutable
 # Cache-Control, gzip-compressed when the browser accepts it.
 
-# What changes only when the catalogue is edited (catalogue/cache.py) is cached in files, so every gunicorn
+# What changes only when the catalogue is edited (core/cache.py) is cached in files, so every gunicorn
 # worker shares it and sees an edit at once; one directory per database. Tests keep it in memory.
 _database = repr([DATABASES["default"].get(key) for key in ("HOST", "PORT", "NAME")])
 CACHES = {

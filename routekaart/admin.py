@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.history import HistoryAdmin
+from core.history import HistoryAdmin
 from routekaart.models import ChecklistItem, Fase, FaseRol, Hulpmiddel
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from catalogue import exports
-from catalogue.views.pages import crumb
+from core.navigation import HOME, crumb
 from routekaart.checklist import Checklist, phases_with_items
 from routekaart.exports import voortgang_sheet
 
@@ -39,7 +39,7 @@ class RoutekaartView(ChecklistMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [crumb(_("Home"), reverse("catalogue:home")), crumb(_("Routekaart"))]
+        context["breadcrumbs"] = [crumb(HOME, reverse("catalogue:home")), crumb(_("Routekaart"))]
         return context
 
 
@@ -61,7 +61,7 @@ class FaseDetailView(ChecklistMixin, TemplateView):
             vorige=voortgang[index - 1].fase if index > 0 else None,
             volgende=voortgang[index + 1].fase if index + 1 < len(voortgang) else None,
             breadcrumbs=[
-                crumb(_("Home"), reverse("catalogue:home")),
+                crumb(HOME, reverse("catalogue:home")),
                 crumb(_("Routekaart"), with_state(reverse("routekaart:overzicht"), context["checklist"])),
                 crumb(_("Fase %(nummer)s: %(naam)s") % {"nummer": fase.nummer, "naam": fase.naam}),
             ],

@@ -4,16 +4,16 @@ import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
 from assessment import scoring
 from catalogue import search
-from catalogue.cache import cached
 from catalogue.filters import FILTERSETS
 from catalogue.models import Doelgroep, Praktijkvoorbeeld, Succesversneller, Woonvorm
+from core.cache import cached
+from core.htmx import HtmxPartialMixin
 
 PAGE_SIZE = 20
 SCORED_KINDS = {Woonvorm: "woonvorm", Praktijkvoorbeeld: "praktijkvoorbeeld"}
@@ -31,25 +31,6 @@ def published_items(model):
     if model is Succesversneller:
         queryset = queryset.prefetch_related("typen")
     return queryset
-
-
-class HtmxPartialMixin:
-    """With htmx, answer with the results partial only; the URL stays the same for both."""
-
-    partial_template_name = None
-
-    def is_htmx(self):
-        return self.request.headers.get("HX-Request") == "true"
-
-    def get_template_names(self):
-        if self.is_htmx() and self.partial_template_name:
-            return [self.partial_template_name]
-        return super().get_template_names()
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        patch_vary_headers(response, ["HX-Request"])
-        return response
 
 
 class ItemListView(HtmxPartialMixin, ListView):

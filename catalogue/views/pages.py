@@ -9,11 +9,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
-from catalogue.cache import cached
-from catalogue.http import ConditionalGetMixin
 from catalogue.models import (
     Begeleiding,
     Bron,
@@ -35,11 +32,13 @@ from catalogue.models import (
 )
 from catalogue.related import first_per_concept
 from catalogue.workflow import PublicationMixin
+from core.cache import cached
+from core.http import ConditionalGetMixin
+from core.navigation import HOME, crumb
 from routekaart.models import Hulpmiddel
 
 ITEM_KINDS = (Woonvorm, Succesversneller, Praktijkvoorbeeld)
 WOONKENMERKEN_KINDS = (Woonvorm, Praktijkvoorbeeld)
-HOME = pgettext_lazy("hoofdmenu", "Home")
 # How many items sharing a woonzorgconcept a detail page names before it links to the full list.
 RELATED_SHOWN = 8
 
@@ -71,10 +70,6 @@ def published_items(model):
 def kind_count_label(model, aantal):
     """'1 woonvorm', '3 woonvormen': the kind's name in the singular or plural, to follow a number."""
     return model._meta.verbose_name if aantal == 1 else model._meta.verbose_name_plural
-
-
-def crumb(label, url=None):
-    return {"label": label, "url": url}
 
 
 class HomeView(TemplateView):
@@ -147,7 +142,7 @@ class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
     """A catalogue item as a recipe card. Only published items; the mixin handles concept and archived.
 
     The card is the same for every visitor, so it is rendered once per catalogue generation
-    (catalogue/cache.py) and kept as HTML; a visitor's request then reads only the item itself. The page
+    (core/cache.py) and kept as HTML; a visitor's request then reads only the item itself. The page
     around it (CSP nonce, messages, the preview notice) is rendered for every request.
     """
 

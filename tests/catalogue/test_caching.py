@@ -1,12 +1,13 @@
-"""What is cached until the next edit (catalogue/cache.py), and conditional GET on detail pages."""
+"""What is cached until the next edit (core/cache.py), and conditional GET on detail pages."""
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
 
 from assessment.models import Score
-from catalogue import cache, services
+from catalogue import services
 from catalogue.models import Organisatie, OrganisatieRol, Status
+from core import cache
 from tests.factories import (
     make_beoordeling,
     make_doelgroep,

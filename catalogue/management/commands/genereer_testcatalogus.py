@@ -19,7 +19,6 @@ from django.db import transaction
 from django.db.models import Count
 
 from assessment.models import Beoordeling, Score, Toetspunt
-from catalogue import cache
 from catalogue.content import load_content
 from catalogue.models import (
     Bron,
@@ -34,6 +33,7 @@ from catalogue.models import (
     Succesversneller,
     Woonvorm,
 )
+from core import cache
 
 PREFIX = "test-"
 BATCH = 1000

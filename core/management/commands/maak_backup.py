@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.backup import BackupError, write_backup
+from core.backup import BackupError, write_backup
 
 
 class Command(BaseCommand):

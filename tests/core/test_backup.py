@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
-from catalogue.backup import content_models
 from catalogue.models import Doelgroep, Link, Woonvorm
+from core.backup import content_models
 from tests.factories import make_one_of_everything, make_persona, make_woonvorm
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Conditional GET: a page the visitor already holds is answered with 304 Not Modified while it is current.
 
-The ETag is the catalogue's generation (catalogue/cache.py), which changes with every edit of an item and of
+The ETag is the catalogue's generation (core/cache.py), which changes with every edit of an item and of
 everything its page shows (its beoordeling, organisations, related items), where the item's own `updated`
 would miss those. Checking it costs no query, so a 304 costs none either. It is weak, since every response
 carries a fresh CSP nonce.
@@ -9,7 +9,7 @@ carries a fresh CSP nonce.
 from django.contrib.messages import get_messages
 from django.utils.cache import get_conditional_response
 
-from catalogue.cache import generation
+from core.cache import generation
 
 
 def catalogue_etag(request):

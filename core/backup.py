@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.test.utils import override_settings
 
-CONTENT_APPS = ("catalogue", "assessment", "routekaart")
+from core.content_apps import content_models
 
 
 class BackupError(Exception):
@@ -43,10 +43,6 @@ class _ExactJSONEncoder(DjangoJSONEncoder):
         if isinstance(o, datetime.datetime | datetime.time):
             return o.isoformat()
         return super().default(o)
-
-
-def content_models():
-    return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
 
 
 def _sections():

@@ -1,13 +1,13 @@
 """What changes only when the catalogue is edited, kept in Django's cache until the next edit.
 
-Every save or delete of a row in the catalogue, assessment or routekaart apps, and every change to their
+Every save or delete of a row in the content apps (core/content_apps.py), and every change to their
 many-to-many relations, starts a new *generation* of the catalogue. Cached values are stored under the
 generation they were computed in, so an edit or a publication shows on the next request, in every process
 that shares the cache (CACHES in config/settings.py). The generation is also the ETag of the detail pages
-(catalogue/http.py).
+(core/http.py).
 
 Invalidation follows every way of writing (the beheeromgeving, spreadsheet imports, the content loader, a
-revert from the history), so it hangs on model signals, connected in CatalogueConfig.ready(); the receivers
+revert from the history), so it hangs on model signals, connected in CoreConfig.ready(); the receivers
 only invalidate, they never write data. Bulk writes that bypass signals (QuerySet.update(), bulk_create())
 call invalidate() themselves.
 
@@ -20,21 +20,23 @@ import threading
 import uuid
 from collections import OrderedDict
 
-from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from core.content_apps import content_models
+
 GENERATION_KEY = "catalogue:generation"
 # Values of old generations are never read again; they expire after a day.
 TIMEOUT = 24 * 60 * 60
-APPS = ("catalogue", "assessment", "routekaart")
 
 # Each process also keeps the values it used last of the current generation, so a request does not read and
 # unpickle the same large values (choices, counts) from the shared cache again.
 MEMO_ENTRIES = 256
 
-_state = {"read": False, "pending": False}
+# Per thread, as transactions are: whether this thread read the generation since its last change, and whether
+# a change in its open transaction still waits for the commit.
+_state = threading.local()
 _memo = {"generation": None, "values": OrderedDict()}
 _memo_lock = threading.Lock()
 
@@ -46,7 +48,7 @@ def generation():
         token = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, token, timeout=None):
             token = cache.get(GENERATION_KEY, token)
-    _state["read"] = True
+    _state.read = True
     return token
 
 
@@ -75,12 +77,12 @@ def cached(name, compute):
 
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    _state["read"] = False
+    _state.read = False
 
 
 def _new_generation_if_pending():
-    if _state["pending"]:
-        _state["pending"] = False
+    if getattr(_state, "pending", False):
+        _state.pending = False
         _new_generation()
 
 
@@ -89,20 +91,19 @@ def invalidate(**_signal_arguments):
     if not transaction.get_connection().in_atomic_block:
         _new_generation()
         return
-    if _state["read"]:
+    if getattr(_state, "read", False):
         _new_generation()
-    _state["pending"] = True
+    _state.pending = True
     transaction.on_commit(_new_generation_if_pending)
 
 
 def connect_signals():
-    """Invalidate on every write to a model of the catalogue, assessment and routekaart apps."""
-    for label in APPS:
-        for model in apps.get_app_config(label).get_models():
-            uid = f"catalogue-cache-{model._meta.label_lower}"
-            post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(
-                    invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}"
-                )
+    """Invalidate on every write to a model of the content apps (core/content_apps.py)."""
+    for model in content_models():
+        uid = f"catalogue-cache-{model._meta.label_lower}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                invalidate, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}"
+            )
