@@ -27,7 +27,7 @@ class LeidendPrincipe(SlugModel):
         return f"{self.nummer}. {self.naam}"
 
     def get_absolute_url(self):
-        return reverse("assessment:toetsingskader") + f"#principe-{self.nummer}"
+        return reverse("website:toetsingskader") + f"#principe-{self.nummer}"
 
 
 class Toetspunt(SlugModel):
@@ -62,7 +62,7 @@ class Toetspunt(SlugModel):
         return f"{self.code}. {self.korte_naam or self.naam}"
 
     def get_absolute_url(self):
-        return reverse("assessment:toetsingskader") + f"#toetspunt-{self.code}"
+        return reverse("website:toetsingskader") + f"#toetspunt-{self.code}"
 
 
 ONE_VASTGESTELD_CONSTRAINTS = {

@@ -66,10 +66,10 @@ def url_mix(database_url):
         return list(model.objects.order_by("slug")[:count])
 
     doelgroep, contractvorm = first(Doelgroep), first(Contractvorm)
-    lists = [reverse(f"catalogue:{model._meta.model_name}-list") for model in ITEM_MODELS]
-    woonvormen, search = lists[0], reverse("catalogue:zoeken")
+    lists = [reverse(f"website:{model._meta.model_name}-list") for model in ITEM_MODELS]
+    woonvormen, search = lists[0], reverse("website:zoeken")
     return {
-        "home": [reverse("catalogue:home")],
+        "home": [reverse("website:home")],
         "lijst": lists,
         "lijst met filters": [
             f"{woonvormen}?doelgroep=jongeren",

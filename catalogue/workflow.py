@@ -77,6 +77,6 @@ class PublicationMixin:
             "item": item,
             "soort": opts.verbose_name,
             "soort_meervoud": opts.verbose_name_plural,
-            "lijst_url": reverse(f"catalogue:{opts.model_name}-list"),
+            "lijst_url": reverse(f"website:{opts.model_name}-list"),
         }
         return TemplateResponse(self.request, self.archived_template_name, context, status=410)

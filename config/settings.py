@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "catalogue",
     "assessment",
     "routekaart",
+    "website",
 ]
 
 MIDDLEWARE = [

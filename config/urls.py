@@ -8,7 +8,6 @@ admin.site.index_title = _("Catalogus beheren")
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
-    path("toetsingskader/", include("assessment.urls")),
     path("routekaart/", include("routekaart.urls")),
-    path("", include("catalogue.urls")),
+    path("", include("website.urls")),
 ]

@@ -26,7 +26,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core.content_apps import content_models
 
-GENERATION_KEY = "catalogue:generation"
+GENERATION_KEY = "website:generation"
 # Values of old generations are never read again; they expire after a day.
 TIMEOUT = 24 * 60 * 60
 

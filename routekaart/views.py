@@ -39,7 +39,7 @@ class RoutekaartView(ChecklistMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [crumb(HOME, reverse("catalogue:home")), crumb(_("Routekaart"))]
+        context["breadcrumbs"] = [crumb(HOME, reverse("website:home")), crumb(_("Routekaart"))]
         return context
 
 
@@ -61,7 +61,7 @@ class FaseDetailView(ChecklistMixin, TemplateView):
             vorige=voortgang[index - 1].fase if index > 0 else None,
             volgende=voortgang[index + 1].fase if index + 1 < len(voortgang) else None,
             breadcrumbs=[
-                crumb(HOME, reverse("catalogue:home")),
+                crumb(HOME, reverse("website:home")),
                 crumb(_("Routekaart"), with_state(reverse("routekaart:overzicht"), context["checklist"])),
                 crumb(_("Fase %(nummer)s: %(naam)s") % {"nummer": fase.nummer, "naam": fase.naam}),
             ],

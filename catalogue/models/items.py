@@ -219,7 +219,7 @@ class Woonvorm(Woonkenmerken, CatalogusItem):
         verbose_name_plural = _("woonvormen")
 
     def get_absolute_url(self):
-        return reverse("catalogue:woonvorm-detail", args=[self.slug])
+        return reverse("website:woonvorm-detail", args=[self.slug])
 
 
 class Succesversneller(CatalogusItem):
@@ -245,7 +245,7 @@ class Succesversneller(CatalogusItem):
         verbose_name_plural = _("succesversnellers")
 
     def get_absolute_url(self):
-        return reverse("catalogue:succesversneller-detail", args=[self.slug])
+        return reverse("website:succesversneller-detail", args=[self.slug])
 
 
 class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
@@ -268,7 +268,7 @@ class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
         verbose_name_plural = _("praktijkvoorbeelden")
 
     def get_absolute_url(self):
-        return reverse("catalogue:praktijkvoorbeeld-detail", args=[self.slug])
+        return reverse("website:praktijkvoorbeeld-detail", args=[self.slug])
 
     @property
     def lessen_lijst(self):

@@ -25,7 +25,7 @@ class Bron(SlugModel):
         ordering = ["jaar", "naam"]
 
     def get_absolute_url(self):
-        return reverse("catalogue:bron-detail", args=[self.slug])
+        return reverse("website:bron-detail", args=[self.slug])
 
 
 class Doelgroep(SlugModel):
@@ -46,7 +46,7 @@ class Doelgroep(SlugModel):
         ordering = ["soort", "volgorde", "naam"]
 
     def get_absolute_url(self):
-        return reverse("catalogue:doelgroep-detail", args=[self.slug])
+        return reverse("website:doelgroep-detail", args=[self.slug])
 
 
 class Contractvorm(SlugModel):
@@ -113,7 +113,7 @@ class Contractvorm(SlugModel):
         ordering = ["volgorde", "naam"]
 
     def get_absolute_url(self):
-        return reverse("catalogue:contractvorm-detail", args=[self.slug])
+        return reverse("website:contractvorm-detail", args=[self.slug])
 
     @property
     def voordelen_lijst(self):
@@ -136,7 +136,7 @@ class Woonsituatie(SlugModel):
         ordering = ["volgorde", "naam"]
 
     def get_absolute_url(self):
-        return reverse("catalogue:woonsituatie-detail", args=[self.slug])
+        return reverse("website:woonsituatie-detail", args=[self.slug])
 
 
 class Woonzorgconcept(SlugModel):
@@ -202,7 +202,7 @@ class Woonzorgconcept(SlugModel):
         ordering = ["volgorde", "naam"]
 
     def get_absolute_url(self):
-        return reverse("catalogue:woonzorgconcept-detail", args=[self.slug])
+        return reverse("website:woonzorgconcept-detail", args=[self.slug])
 
     @property
     def lessen_lijst(self):
@@ -236,7 +236,7 @@ class Plaats(SlugModel):
         verbose_name_plural = _("plaatsen")
 
     def get_absolute_url(self):
-        return reverse("catalogue:plaats-detail", args=[self.slug])
+        return reverse("website:plaats-detail", args=[self.slug])
 
 
 class Organisatie(SlugModel):
@@ -272,7 +272,7 @@ class Organisatie(SlugModel):
         verbose_name_plural = _("organisaties")
 
     def get_absolute_url(self):
-        return reverse("catalogue:organisatie-detail", args=[self.slug])
+        return reverse("website:organisatie-detail", args=[self.slug])
 
 
 class Initiatief(SlugModel):

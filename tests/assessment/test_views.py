@@ -30,7 +30,7 @@ def kader():
 def test_the_toetsingskader_page_explains_principles_points_and_levels(client, kader):
     principe = make_principe(nummer=4, naam="Scheiden van wonen en zorg", toelichting="Wonen los van zorg.")
     Toetspunt.objects.get(code="T5").principes.add(principe)
-    body = client.get(reverse("assessment:toetsingskader")).content.decode()
+    body = client.get(reverse("website:toetsingskader")).content.decode()
     assert "Scheiden van wonen en zorg" in body and "Wonen los van zorg." in body
     assert 'id="toetspunt-T5"' in body and 'href="#toetspunt-T5"' in body
     for phrase in (
@@ -46,7 +46,7 @@ def test_the_toetsingskader_page_explains_principles_points_and_levels(client, k
 def test_the_matrix_shows_scores_in_words_and_symbols_with_total_coverage_and_level(client, kader):
     woonvorm = make_woonvorm(naam="Hofje")
     make_beoordeling(woonvorm=woonvorm, scores={**dict.fromkeys(CORE, V), "T4": Score.Waarde.ONBEKEND})
-    body = client.get(reverse("assessment:matrix")).content.decode()
+    body = client.get(reverse("website:matrix")).content.decode()
     assert "Hofje" in body
     assert "✔" in body and "voldoet" in body  # symbol and words
     assert "100%" in body and "6/7" in body and "sluit volledig aan" in body
@@ -58,11 +58,11 @@ def test_the_matrix_sorts_on_the_total_and_on_a_toetspunt(client, kader):
     zwak = make_woonvorm(naam="Zwak")
     make_beoordeling(woonvorm=sterk, scores={**dict.fromkeys(CORE, V), "T5": N})
     make_beoordeling(woonvorm=zwak, scores={**dict.fromkeys(CORE, N), "T5": V})
-    by_total = client.get(reverse("assessment:matrix")).content.decode()
+    by_total = client.get(reverse("website:matrix")).content.decode()
     assert by_total.index("Sterk") < by_total.index("Zwak")
-    by_t5 = client.get(reverse("assessment:matrix"), {"sort": "-T5"}).content.decode()
+    by_t5 = client.get(reverse("website:matrix"), {"sort": "-T5"}).content.decode()
     assert by_t5.index("Zwak") < by_t5.index("Sterk")
-    low_first = client.get(reverse("assessment:matrix"), {"sort": "score"}).content.decode()
+    low_first = client.get(reverse("website:matrix"), {"sort": "score"}).content.decode()
     assert low_first.index("Zwak") < low_first.index("Sterk")
 
 
@@ -73,7 +73,7 @@ def test_the_matrix_filters_like_the_catalogue_and_lists_the_unassessed(client, 
     make_woonvorm(naam="Nog open", doelgroepen=[jongeren])
     for item in (a, b):
         make_beoordeling(woonvorm=item, scores=dict.fromkeys(CORE, D))
-    response = client.get(reverse("assessment:matrix"), {"doelgroep": "jongeren"})
+    response = client.get(reverse("website:matrix"), {"doelgroep": "jongeren"})
     rows = [row["item"].naam for row in response.context["rows"]]
     assert rows == ["Voor jongeren"]
     assert [i.naam for i in response.context["niet_beoordeeld"]] == ["Nog open"]
@@ -84,7 +84,7 @@ def test_concept_assessments_and_unpublished_items_stay_out_of_public_pages(clie
     make_beoordeling(woonvorm=woonvorm, status=Beoordeling.Status.CONCEPT, scores=dict.fromkeys(CORE, V))
     verborgen = make_woonvorm(naam="Verborgen", status=Status.CONCEPT)
     make_beoordeling(woonvorm=verborgen, scores=dict.fromkeys(CORE, V))
-    response = client.get(reverse("assessment:matrix"))
+    response = client.get(reverse("website:matrix"))
     assert response.context["rows"] == []
     assert [i.naam for i in response.context["niet_beoordeeld"]] == ["Hofje"]
     assert "Verborgen" not in response.content.decode()
@@ -123,7 +123,7 @@ def test_an_item_page_section_shows_table_chart_development_points_and_history(k
 def test_the_matrix_query_count_does_not_grow(client, kader):
     def count():
         with CaptureQueriesContext(connection) as context:
-            assert client.get(reverse("assessment:matrix"), {"sort": "-T3"}).status_code == 200
+            assert client.get(reverse("website:matrix"), {"sort": "-T3"}).status_code == 200
         return len(context.captured_queries)
 
     for _ in range(3):

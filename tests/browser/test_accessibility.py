@@ -40,7 +40,7 @@ def most_used(model, *relations):
 
 
 PAGES = {
-    "home": lambda: reverse("catalogue:home"),
+    "home": lambda: reverse("website:home"),
     "woonvorm": lambda: richest(Woonvorm).get_absolute_url(),
     "succesversneller": lambda: richest(Succesversneller).get_absolute_url(),
     "praktijkvoorbeeld": lambda: richest(Praktijkvoorbeeld).get_absolute_url(),
@@ -56,7 +56,7 @@ PAGES = {
     "plaats": lambda: most_used(Plaats, "organisaties", "praktijkvoorbeeld_set").get_absolute_url(),
     "bron": lambda: most_used(Bron, "praktijkvoorbeeld_set").get_absolute_url(),
     **{
-        f"{name}-index": lambda name=name: reverse(f"catalogue:{name}-index")
+        f"{name}-index": lambda name=name: reverse(f"website:{name}-index")
         for name in (
             "doelgroep",
             "contractvorm",

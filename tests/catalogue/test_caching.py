@@ -134,7 +134,7 @@ def test_an_archived_item_answers_gone_to_a_visitor_who_holds_its_old_page(clien
 def test_a_preview_of_a_concept_item_is_never_validated_or_stored(client):
     concept = make_woonvorm(status=Status.CONCEPT)
     client.force_login(make_persona("Redacteur"))
-    response = client.get(reverse("catalogue:woonvorm-detail", args=[concept.slug]))
+    response = client.get(reverse("website:woonvorm-detail", args=[concept.slug]))
     assert response.status_code == 200
     assert not response.has_header("ETag")
     assert "no-store" in response["Cache-Control"]

@@ -18,7 +18,6 @@ from odf.text import P
 from assessment.models import Score
 from catalogue.exports import FORMULA_TRIGGERS, escape_formula, unescape_formula
 from catalogue.models import Contactpersoon, Leeftijdsgroep, Link, OrganisatieRol, Status
-from catalogue.views.lists import PAGE_SIZE
 from tests.factories import (
     make_beoordeling,
     make_contractvorm,
@@ -31,6 +30,7 @@ from tests.factories import (
     make_user,
     make_woonvorm,
 )
+from website.views.lists import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.http import QueryDict
 
-from catalogue.facets import FacetFilter, flat_choices
-from catalogue.filters import FILTERSETS
 from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
-from catalogue.views.lists import published_items
+from website.facets import FacetFilter, flat_choices
+from website.filters import FILTERSETS
+from website.views.lists import published_items
 
 pytestmark = pytest.mark.django_db
 

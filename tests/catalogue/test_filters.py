@@ -2,9 +2,7 @@ import pytest
 from django.http import QueryDict
 
 from assessment.models import Score
-from catalogue.filters import PraktijkvoorbeeldFilterSet, SuccesversnellerFilterSet, WoonvormFilterSet
 from catalogue.models import Contractvorm, Status, SuccesversnellerType, Woonvorm
-from catalogue.views.lists import published_items
 from tests.factories import (
     make_beoordeling,
     make_contractvorm,
@@ -15,6 +13,8 @@ from tests.factories import (
     make_toetsingskader,
     make_woonvorm,
 )
+from website.filters import PraktijkvoorbeeldFilterSet, SuccesversnellerFilterSet, WoonvormFilterSet
+from website.views.lists import published_items
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessment.models import Score
-from catalogue.filters import LONG_FACET_SHOWN
 from catalogue.models import Status, Woonvorm
 from tests.factories import (
     make_beoordeling,
@@ -16,6 +15,7 @@ from tests.factories import (
     make_toetsingskader,
     make_woonvorm,
 )
+from website.filters import LONG_FACET_SHOWN
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_a_list_shows_filters_counts_and_results_and_hides_concepts(client):
     make_woonvorm(naam="Kamers met Aandacht", doelgroepen=[jongeren])
     make_woonvorm(naam="Hofje")
     make_woonvorm(naam="Geheim concept", doelgroepen=[jongeren], status=Status.CONCEPT)
-    response = client.get(reverse("catalogue:woonvorm-list"), {"doelgroep": "jongeren"})
+    response = client.get(reverse("website:woonvorm-list"), {"doelgroep": "jongeren"})
     body = response.content.decode()
     assert response.status_code == 200
     assert "Kamers met Aandacht" in body

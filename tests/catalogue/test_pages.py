@@ -117,7 +117,7 @@ def test_home_has_a_search_box_and_links_to_the_toetsingskader_and_the_routekaar
     main = main_of(client.get("/"))
     assert re.search(r'<form[^>]*method="get"[^>]*action="/zoeken/"', main)
     assert 'name="q"' in main
-    assert reverse("assessment:toetsingskader") in hrefs(main)
+    assert reverse("website:toetsingskader") in hrefs(main)
     assert reverse("routekaart:overzicht") in hrefs(main)
 
 
@@ -491,11 +491,11 @@ def test_a_vocabulary_page_without_published_items_says_so(client, maker, relati
 
 
 VOCABULARY_INDEXES = [
-    ("catalogue:doelgroep-index", make_doelgroep, "doelgroepen"),
-    ("catalogue:contractvorm-index", make_contractvorm, "contractvormen"),
-    ("catalogue:woonsituatie-index", make_woonsituatie, "woonsituaties"),
-    ("catalogue:woonzorgconcept-index", make_woonzorgconcept, "woonzorgconcepten"),
-    ("catalogue:plaats-index", make_plaats, "plaatsen"),
+    ("website:doelgroep-index", make_doelgroep, "doelgroepen"),
+    ("website:contractvorm-index", make_contractvorm, "contractvormen"),
+    ("website:woonsituatie-index", make_woonsituatie, "woonsituaties"),
+    ("website:woonzorgconcept-index", make_woonzorgconcept, "woonzorgconcepten"),
+    ("website:plaats-index", make_plaats, "plaatsen"),
 ]
 
 
@@ -519,16 +519,16 @@ def test_the_organisation_and_bron_indexes_count_published_items(client):
     make_woonvorm(bron=bron, status=Status.CONCEPT)
     for rol in (OrganisatieRol.Rol.VERHUURDER, OrganisatieRol.Rol.FINANCIER):
         OrganisatieRol.objects.create(organisatie=organisatie, woonvorm=woonvorm, rol=rol)
-    [term] = client.get(reverse("catalogue:organisatie-index")).context["terms"]
+    [term] = client.get(reverse("website:organisatie-index")).context["terms"]
     assert term.totaal == 1, "two roles in one item count that item once"
-    terms = client.get(reverse("catalogue:bron-index")).context["terms"]
+    terms = client.get(reverse("website:bron-index")).context["terms"]
     assert {str(t): t.totaal for t in terms}[bron.naam] == 1
 
 
 def test_the_waaier_shows_every_type_with_its_three_dimensions_in_words(client):
     make_woonzorgconcept(naam="Prikkelarm wonen", dimensie_begeleiding="24_uur", dimensie_woonduur="langer")
     make_woonzorgconcept(naam="Respijt", dimensie_woonduur="korter", dimensie_samenleven="individueel")
-    main = main_of(client.get(reverse("catalogue:woonzorgconcept-index")))
+    main = main_of(client.get(reverse("website:woonzorgconcept-index")))
     rows = re.findall(r"<tr class=\"utrecht-table__row\">(.*?)</tr>", main, re.S)[1:]
     assert len(rows) == 2
     assert "Prikkelarm wonen" in rows[0] and "24 uur beschikbaar" in rows[0] and "langer durend" in rows[0]

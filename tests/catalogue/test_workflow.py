@@ -138,9 +138,9 @@ def test_an_archived_item_answers_410_gone_with_a_dutch_page(client, persona):
     body = response.content.decode()
     assert 'lang="nl"' in body
     assert "Oud project is gearchiveerd" in body
-    assert f'href="{reverse("catalogue:woonvorm-list")}"' in body
+    assert f'href="{reverse("website:woonvorm-list")}"' in body
     assert PREVIEW_BANNER not in body
 
 
 def test_an_unknown_slug_still_answers_404(client):
-    assert client.get(reverse("catalogue:woonvorm-detail", args=["bestaat-niet"])).status_code == 404
+    assert client.get(reverse("website:woonvorm-detail", args=["bestaat-niet"])).status_code == 404

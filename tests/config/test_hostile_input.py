@@ -197,12 +197,12 @@ def test_a_public_url_survives_hostile_querystrings(client, urls, name):
 def test_the_url_list_covers_the_pages_the_site_promises():
     names = {name for name, _ in PUBLIC_URLS}
     assert {
-        "catalogue:home",
-        "catalogue:health",
-        "catalogue:woonvorm-list",
-        "catalogue:woonvorm-detail",
-        "catalogue:doelgroep-detail",
-        "assessment:toetsingskader",
+        "website:home",
+        "website:health",
+        "website:woonvorm-list",
+        "website:woonvorm-detail",
+        "website:doelgroep-detail",
+        "website:toetsingskader",
         "routekaart:overzicht",
         "routekaart:fase-detail",
     } <= names

@@ -153,11 +153,11 @@ def test_every_persona_reads_the_public_pages(client, persona):
     if persona:
         client.force_login(make_persona(persona))
     for url in [
-        reverse("catalogue:home"),
-        reverse("catalogue:woonvorm-list"),
+        reverse("website:home"),
+        reverse("website:woonvorm-list"),
         woonvorm.get_absolute_url(),
         woonvorm.doelgroepen.first().get_absolute_url(),
-        reverse("assessment:toetsingskader"),
+        reverse("website:toetsingskader"),
         reverse("routekaart:overzicht"),
     ]:
         assert client.get(url).status_code == 200, url
@@ -171,7 +171,7 @@ def test_only_staff_with_a_role_see_concept_items_and_nobody_sees_archived_ones(
     archived = make_woonvorm(status=Status.GEARCHIVEERD)
     assert client.get(concept.get_absolute_url()).status_code == (404 if persona is None else 200)
     assert client.get(archived.get_absolute_url()).status_code == 410
-    listing = client.get(reverse("catalogue:woonvorm-list")).content.decode()
+    listing = client.get(reverse("website:woonvorm-list")).content.decode()
     assert concept.naam not in listing
     assert archived.naam not in listing
 

@@ -52,7 +52,7 @@ def _manage(*args, env):
 
 
 def test_pages_send_a_policy_that_allows_only_the_sites_own_assets(client):
-    policy = _policy(client.get(reverse("catalogue:home")))
+    policy = _policy(client.get(reverse("website:home")))
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"][0] == "'self'"
     assert policy["style-src"] == ["'self'"]
@@ -79,7 +79,7 @@ def test_an_inline_script_runs_only_with_the_nonce_of_its_own_request():
 
 
 def test_pages_forbid_framing_sniffing_and_leaking_the_referrer(client):
-    response = client.get(reverse("catalogue:home"))
+    response = client.get(reverse("website:home"))
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
@@ -95,7 +95,7 @@ def test_neither_the_site_nor_the_admin_relies_on_inline_scripts(client):
     woonvorm = make_woonvorm()
     client.force_login(make_persona("Redacteur"))
     for url in [
-        reverse("catalogue:home"),
+        reverse("website:home"),
         woonvorm.get_absolute_url(),
         reverse("admin:index"),
         reverse("admin:catalogue_woonvorm_change", args=[woonvorm.pk]),

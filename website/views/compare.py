@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from assessment import scoring
 from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
-from catalogue.views.lists import SCORED_KINDS, published_items
+from website.views.lists import SCORED_KINDS, published_items
 
 KINDS = {m._meta.model_name: m for m in (Woonvorm, Succesversneller, Praktijkvoorbeeld)}
 MIN_ITEMS, MAX_ITEMS = 2, 4

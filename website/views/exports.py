@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from assessment.models import Toetspunt
-from assessment.views import MatrixView
 from catalogue import exports
 from catalogue.models import Bron, Contractvorm, Doelgroep
 from catalogue.resources import PUBLIC_RESOURCES
-from catalogue.views import lists
+from website.views import lists
+from website.views.toetsingskader import MatrixView
 
 # The format in the URL: …/export.xlsx, …/export.csv or …/export.ods
 FORMAT_PATTERN = r"(?P<fmt>xlsx|csv|ods)"

@@ -7,10 +7,10 @@ from django.views.generic import TemplateView
 
 from assessment import scoring
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
-from catalogue.filters import PraktijkvoorbeeldFilterSet, WoonvormFilterSet
 from catalogue.models import Praktijkvoorbeeld, Woonvorm
-from catalogue.views.lists import ItemListView, published_items
 from core.cache import cached
+from website.filters import PraktijkvoorbeeldFilterSet, WoonvormFilterSet
+from website.views.lists import ItemListView, published_items
 
 
 class ToetsingskaderView(TemplateView):

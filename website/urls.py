@@ -1,9 +1,9 @@
 from django.urls import path, re_path
 
-from catalogue.views import compare, exports, lists, pages
 from core.health import health
+from website.views import compare, exports, lists, pages, toetsingskader
 
-app_name = "catalogue"
+app_name = "website"
 
 urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -47,6 +47,14 @@ urlpatterns = [
         "praktijkvoorbeelden/<slug:slug>/",
         pages.PraktijkvoorbeeldDetailView.as_view(),
         name="praktijkvoorbeeld-detail",
+    ),
+    # The toetsingskader and the scoring matrix
+    path("toetsingskader/", toetsingskader.ToetsingskaderView.as_view(), name="toetsingskader"),
+    path("toetsingskader/matrix/", toetsingskader.MatrixView.as_view(), name="matrix"),
+    re_path(
+        rf"^toetsingskader/matrix/export\.{exports.FORMAT_PATTERN}$",
+        exports.MatrixExportView.as_view(),
+        name="matrix-export",
     ),
     # Vocabulary index pages
     path("doelgroepen/", pages.DoelgroepIndexView.as_view(), name="doelgroep-index"),

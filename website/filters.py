@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from assessment import scoring
 from assessment.models import Beoordeling, Score
 from catalogue import search
-from catalogue.facets import CumulativeFacetFilter, FacetFilter, FacetFilterSet
 from catalogue.models import (
     Begeleiding,
     Bijdrage,
@@ -26,6 +25,7 @@ from catalogue.models import (
     Woonzorgconcept,
 )
 from core.cache import cached
+from website.facets import CumulativeFacetFilter, FacetFilter, FacetFilterSet
 
 
 def vocabulary(model, exclude=()):

@@ -30,12 +30,12 @@ from catalogue.models import (
     Woonvorm,
     Woonzorgconcept,
 )
-from catalogue.related import first_per_concept
 from catalogue.workflow import PublicationMixin
 from core.cache import cached
 from core.http import ConditionalGetMixin
 from core.navigation import HOME, crumb
 from routekaart.models import Hulpmiddel
+from website.related import first_per_concept
 
 ITEM_KINDS = (Woonvorm, Succesversneller, Praktijkvoorbeeld)
 WOONKENMERKEN_KINDS = (Woonvorm, Praktijkvoorbeeld)
@@ -45,7 +45,7 @@ RELATED_SHOWN = 8
 
 def list_url(model, **filters):
     """The public list of a kind of item, filtered on the given query parameters."""
-    url = reverse(f"catalogue:{model._meta.model_name}-list")
+    url = reverse(f"website:{model._meta.model_name}-list")
     return f"{url}?{urlencode(filters)}" if filters else url
 
 
@@ -197,7 +197,7 @@ class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
             "kind_label_plural": opts.verbose_name_plural,
             "lijst_url": list_url(self.model),
             "breadcrumbs": [
-                crumb(HOME, reverse("catalogue:home")),
+                crumb(HOME, reverse("website:home")),
                 crumb(opts.verbose_name_plural.capitalize(), list_url(self.model)),
                 crumb(item.naam),
             ],
@@ -336,7 +336,7 @@ class VocabularyMixin:
     def index_crumbs(self):
         opts = self.model._meta
         return [
-            crumb(HOME, reverse("catalogue:home")),
+            crumb(HOME, reverse("website:home")),
             crumb(opts.verbose_name_plural.capitalize(), reverse(self.index_url_name)),
         ]
 
@@ -417,7 +417,7 @@ class VocabularyIndexView(VocabularyMixin, ListView):
             kind_label_plural=opts.verbose_name_plural,
             soorten=[model._meta.verbose_name_plural for model in self.kinds],
             breadcrumbs=[
-                crumb(HOME, reverse("catalogue:home")),
+                crumb(HOME, reverse("website:home")),
                 crumb(opts.verbose_name_plural.capitalize()),
             ],
         )
@@ -429,7 +429,7 @@ class DoelgroepMixin:
     kinds = ITEM_KINDS
     item_field = "doelgroepen"
     filter_param = "doelgroep"
-    index_url_name = "catalogue:doelgroep-index"
+    index_url_name = "website:doelgroep-index"
 
 
 class ContractvormMixin:
@@ -437,7 +437,7 @@ class ContractvormMixin:
     kinds = WOONKENMERKEN_KINDS
     item_field = "contractvormen"
     filter_param = "contractvorm"
-    index_url_name = "catalogue:contractvorm-index"
+    index_url_name = "website:contractvorm-index"
     select_related = ("bron",)
 
 
@@ -446,7 +446,7 @@ class WoonsituatieMixin:
     kinds = WOONKENMERKEN_KINDS
     item_field = "woonsituaties"
     filter_param = "woonsituatie"
-    index_url_name = "catalogue:woonsituatie-index"
+    index_url_name = "website:woonsituatie-index"
 
 
 class WoonzorgconceptMixin:
@@ -454,7 +454,7 @@ class WoonzorgconceptMixin:
     kinds = WOONKENMERKEN_KINDS
     item_field = "woonzorgconcepten"
     filter_param = "woonzorgconcept"
-    index_url_name = "catalogue:woonzorgconcept-index"
+    index_url_name = "website:woonzorgconcept-index"
     select_related = ("bron",)
 
 
@@ -463,14 +463,14 @@ class PlaatsMixin:
     kinds = ITEM_KINDS
     item_field = "plaatsen"
     filter_param = "plaats"
-    index_url_name = "catalogue:plaats-index"
+    index_url_name = "website:plaats-index"
 
 
 class BronMixin:
     model = Bron
     kinds = ITEM_KINDS
     item_field = "bron"
-    index_url_name = "catalogue:bron-index"
+    index_url_name = "website:bron-index"
 
     def filter_param_for(self, model):
         # Only the praktijkvoorbeelden come from several sources, so only their list filters on bron.
@@ -482,7 +482,7 @@ class OrganisatieMixin:
     kinds = ITEM_KINDS
     item_field = "organisatierollen__organisatie"
     filter_param = "organisatie"
-    index_url_name = "catalogue:organisatie-index"
+    index_url_name = "website:organisatie-index"
     select_related = ("plaats",)
 
 

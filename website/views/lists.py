@@ -10,10 +10,10 @@ from django.views.generic import ListView, TemplateView
 
 from assessment import scoring
 from catalogue import search
-from catalogue.filters import FILTERSETS
 from catalogue.models import Doelgroep, Praktijkvoorbeeld, Succesversneller, Woonvorm
 from core.cache import cached
 from core.htmx import HtmxPartialMixin
+from website.filters import FILTERSETS
 
 PAGE_SIZE = 20
 SCORED_KINDS = {Woonvorm: "woonvorm", Praktijkvoorbeeld: "praktijkvoorbeeld"}
