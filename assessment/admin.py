@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
 from assessment.services import retire_previous_vastgesteld
+from catalogue.kinds import SCORED_KINDS
 from core.history import HistoryAdmin
 
 
@@ -59,7 +60,7 @@ class ScoreInline(admin.TabularInline):
 class BeoordelingAdmin(HistoryAdmin):
     list_display = ["__str__", "status", "datum", "beoordelaar"]
     list_filter = ["status", "datum"]
-    search_fields = ["woonvorm__naam", "praktijkvoorbeeld__naam", "beoordelaar", "samenvatting"]
+    search_fields = [*(f"{kind.key}__naam" for kind in SCORED_KINDS), "beoordelaar", "samenvatting"]
     autocomplete_fields = ["woonvorm", "praktijkvoorbeeld"]
     list_select_related = ["woonvorm", "praktijkvoorbeeld"]
     inlines = [ScoreInline]
@@ -84,6 +85,6 @@ class BeoordelingAdmin(HistoryAdmin):
 class ScoreAdmin(HistoryAdmin):
     list_display = ["beoordeling", "toetspunt", "waarde"]
     list_filter = ["waarde", "toetspunt"]
-    search_fields = ["beoordeling__woonvorm__naam", "beoordeling__praktijkvoorbeeld__naam", "toelichting"]
+    search_fields = [*(f"beoordeling__{kind.key}__naam" for kind in SCORED_KINDS), "toelichting"]
     autocomplete_fields = ["beoordeling"]
     list_select_related = ["beoordeling__woonvorm", "beoordeling__praktijkvoorbeeld", "toetspunt"]

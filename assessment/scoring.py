@@ -1,45 +1,34 @@
-"""The Wonen Eerst score: the one place where points, totals, coverage and levels are computed.
+"""The Wonen Eerst score: the one place where points, totals, coverage and levels are computed and worded.
 
 Rules (also explained on the toetsingskader page):
 - Points per score: voldoet 2, voldoet deels 1, voldoet niet 0. Onbekend and niet van toepassing are left out
   of the maximum.
 - The total is the points on the core toetspunten (T1–T7) as a percentage of the maximum of the core points
   that were scored. The coverage is how many core points are known (everything but onbekend), out of 7.
-- The level follows the receptenboek's own phrases, by the thresholds in LEVEL_THRESHOLDS. With fewer than
-  MIN_SCORED core points scored, the level is "te weinig bekend" whatever the percentage.
+- The level follows the receptenboek's own phrases, by the thresholds in LEVEL_THRESHOLDS, applied to the
+  exact percentage. With fewer than MIN_SCORED core points scored, the level is "te weinig bekend" whatever
+  the percentage.
 - The additional points (A1–A3) are totalled the same way, separately, and never count in the level.
+- A percentage is shown as a whole number, halves rounded up (62.5 % is 63 %), everywhere.
 
-Figures are computed in the database (annotations), so lists can be sorted and filtered on them without a
-query per row; `summary()` turns the annotated figures into what pages and exports show.
+`ScoreSummary` holds the figures and their wording; every page, the compare page and the exports show a
+score through it. The same figures are computed in the database by assessment/annotations.py, so lists can
+be sorted and filtered on them without a query per row.
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, Coalesce
-from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 
-from assessment.models import Beoordeling, Score, Toetspunt
+from assessment.models import Score, Toetspunt
 from core.cache import cached
 
 POINTS = {Score.Waarde.VOLDOET: 2, Score.Waarde.DEELS: 1, Score.Waarde.VOLDOET_NIET: 0}
 MAX_POINTS = 2
 CORE_COUNT = 7
+ADDITIONAL_COUNT = 3
 MIN_SCORED = 4
 
 
@@ -86,42 +75,82 @@ def level_for(percentage, scored):
     return Niveau.NIET
 
 
+def shown_percentage(percentage):
+    """A percentage as the site shows it: a whole number, halves rounded up (62.5 gives 63)."""
+    if percentage is None:
+        return None
+    return int(Decimal(repr(float(percentage))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _exact(points, maximum):
+    return 100 * points / maximum if maximum else None
+
+
 @dataclass(frozen=True)
 class ScoreSummary:
+    """The figures of one beoordeling and how they read. The additional figures are None where they were not
+    computed (an item's list row carries only the core figures)."""
+
     punten: int
     maximum: int
     gescoord: int
     bekend: int
-    aanvullend_punten: int
-    aanvullend_maximum: int
-    aanvullend_bekend: int
+    aanvullend_punten: int | None = None
+    aanvullend_maximum: int | None = None
+    aanvullend_bekend: int | None = None
+
+    @property
+    def exact_percentage(self):
+        return _exact(self.punten, self.maximum)
 
     @property
     def percentage(self):
-        return round(100 * self.punten / self.maximum) if self.maximum else None
+        return shown_percentage(self.exact_percentage)
 
     @property
     def niveau(self):
-        return level_for(self.percentage, self.gescoord)
+        return level_for(self.exact_percentage, self.gescoord)
+
+    @property
+    def kernpunten_bekend(self):
+        """'5 van 7'"""
+        return _("%(bekend)s van %(totaal)s") % {"bekend": self.bekend, "totaal": CORE_COUNT}
 
     @property
     def dekking(self):
+        """'5 van 7 kernpunten bekend'"""
         return _("%(bekend)s van %(totaal)s kernpunten bekend") % {
             "bekend": self.bekend,
             "totaal": CORE_COUNT,
         }
 
     @property
+    def tekst(self):
+        """The level with percentage and coverage, as lists and the compare page show it."""
+        if self.percentage is None:
+            return str(self.niveau.label)
+        return _("%(niveau)s (%(percentage)s%%, %(dekking)s)") % {
+            "niveau": self.niveau.label,
+            "percentage": self.percentage,
+            "dekking": self.dekking,
+        }
+
+    @property
     def aanvullend_percentage(self):
-        return (
-            round(100 * self.aanvullend_punten / self.aanvullend_maximum) if self.aanvullend_maximum else None
-        )
+        if self.aanvullend_maximum is None:
+            return None
+        return shown_percentage(_exact(self.aanvullend_punten, self.aanvullend_maximum))
+
+    @property
+    def aanvullend_bekend_tekst(self):
+        """'2 van 3'"""
+        return _("%(bekend)s van %(totaal)s") % {"bekend": self.aanvullend_bekend, "totaal": ADDITIONAL_COUNT}
 
 
 def summarize(waarden_by_soort):
     """A summary from plain values: {"kern": [waarde, …], "aanvullend": [waarde, …]}.
 
-    For scores already in memory; the database annotations below compute the same figures.
+    For scores already in memory; assessment/annotations.py computes the same figures in the database.
     """
     kern = waarden_by_soort.get(Toetspunt.Soort.KERN, [])
     extra = waarden_by_soort.get(Toetspunt.Soort.AANVULLEND, [])
@@ -138,54 +167,16 @@ def summarize(waarden_by_soort):
     )
 
 
-# Database annotations --------------------------------------------------------------------------------------
-
-
-def _points(prefix=""):
-    """The points of a score row as an SQL expression."""
-    return Case(
-        *(When(**{f"{prefix}waarde": w}, then=Value(p)) for w, p in POINTS.items()),
-        output_field=IntegerField(),
-    )
-
-
-def _score_aggregates(prefix, soort):
-    in_soort = Q(**{f"{prefix}toetspunt__soort": soort})
-    scored = in_soort & Q(**{f"{prefix}waarde__in": list(POINTS)})
-    return {
-        "punten": Coalesce(Sum(_points(prefix), filter=scored), 0),
-        "gescoord": Count(f"{prefix}pk", filter=scored),
-        "bekend": Count(f"{prefix}pk", filter=in_soort & ~Q(**{f"{prefix}waarde": Score.Waarde.ONBEKEND})),
-    }
-
-
-def annotate_beoordelingen(queryset):
-    """Annotate beoordelingen with the figures that summary() needs, and the sortable percentage."""
-    kern = _score_aggregates("scores__", Toetspunt.Soort.KERN)
-    extra = _score_aggregates("scores__", Toetspunt.Soort.AANVULLEND)
-    return queryset.annotate(
-        kern_punten=kern["punten"],
-        kern_gescoord=kern["gescoord"],
-        kern_bekend=kern["bekend"],
-        extra_punten=extra["punten"],
-        extra_gescoord=extra["gescoord"],
-        extra_bekend=extra["bekend"],
-    ).annotate(percentage=percentage_expression("kern_punten", "kern_gescoord"))
-
-
-def percentage_expression(points, scored):
-    """points as a percentage of the maximum of `scored` points, None when nothing was scored. Each argument
-    is the name of an annotated figure or an expression."""
-    points, scored = (F(figure) if isinstance(figure, str) else figure for figure in (points, scored))
-    return Case(
-        When(GreaterThan(scored, 0), then=Cast(points, FloatField()) * 100.0 / (MAX_POINTS * scored)),
-        default=None,
-        output_field=FloatField(),
-    )
+def summary_of_scores(scores):
+    """The summary of Score rows (with their toetspunt) already in memory."""
+    by_soort = {}
+    for score in scores:
+        by_soort.setdefault(score.toetspunt.soort, []).append(score.waarde)
+    return summarize(by_soort)
 
 
 def summary(beoordeling):
-    """The ScoreSummary of a beoordeling annotated by annotate_beoordelingen()."""
+    """The ScoreSummary of a beoordeling annotated by annotations.annotate_beoordelingen()."""
     return ScoreSummary(
         punten=beoordeling.kern_punten,
         maximum=MAX_POINTS * beoordeling.kern_gescoord,
@@ -197,133 +188,14 @@ def summary(beoordeling):
     )
 
 
-def _item_subquery(item_field, aggregate, output_field=None):
-    """One figure of the item's vastgestelde beoordeling, as a subquery on an item queryset."""
-    beoordelingen = (
-        Score.objects.filter(
-            **{f"beoordeling__{item_field}": OuterRef("pk")},
-            beoordeling__status=Beoordeling.Status.VASTGESTELD,
-            toetspunt__soort=Toetspunt.Soort.KERN,
-        )
-        .values(f"beoordeling__{item_field}")
-        .annotate(value=aggregate)
-        .values("value")
-    )
-    return Subquery(beoordelingen, output_field=output_field or IntegerField())
-
-
-def annotate_items(queryset, item_field):
-    """Annotate woonvormen or praktijkvoorbeelden with the core figures of their vastgestelde beoordeling:
-    wonen_eerst_punten, wonen_eerst_gescoord, wonen_eerst_bekend and wonen_eerst_percentage (None when not
-    assessed). The percentage is one subquery of its own, so sorting on it runs one subquery per item."""
-    scored = Q(waarde__in=list(POINTS))
-    points, gescoord = Sum(_points(), filter=scored), Count("pk", filter=scored)
-    return queryset.annotate(
-        wonen_eerst_punten=_item_subquery(item_field, points),
-        wonen_eerst_gescoord=_item_subquery(item_field, gescoord),
-        wonen_eerst_bekend=_item_subquery(item_field, Count("pk", filter=~Q(waarde=Score.Waarde.ONBEKEND))),
-        wonen_eerst_percentage=_item_subquery(
-            item_field, percentage_expression(points, gescoord), FloatField()
-        ),
-    )
-
-
-def item_figures(item_field):
-    """The core figures of every woonvorm or praktijkvoorbeeld with a vastgestelde beoordeling, one row per
-    item (`item`), under the names annotate_items() gives them: for conditions on many items at once, where
-    annotate_items() would run its subqueries once per item."""
-    scored = Q(waarde__in=list(POINTS))
-    return (
-        Score.objects.filter(
-            beoordeling__status=Beoordeling.Status.VASTGESTELD,
-            toetspunt__soort=Toetspunt.Soort.KERN,
-            **{f"beoordeling__{item_field}__isnull": False},
-        )
-        .order_by()
-        .values(item=F(f"beoordeling__{item_field}"))
-        .annotate(
-            wonen_eerst_punten=Sum(_points(), filter=scored),
-            wonen_eerst_gescoord=Count("pk", filter=scored),
-            wonen_eerst_bekend=Count("pk", filter=~Q(waarde=Score.Waarde.ONBEKEND)),
-        )
-        .annotate(wonen_eerst_percentage=percentage_expression("wonen_eerst_punten", "wonen_eerst_gescoord"))
-    )
-
-
-def level_ranks(item_field):
-    """Per assessed item (`item`), the position in RANKED_LEVELS of the highest level it reaches (`rank`);
-    it reaches every lower level too. None when it reaches none (too little is known)."""
-    return (
-        item_figures(item_field)
-        .annotate(
-            rank=Case(
-                *(
-                    When(minimum_level_condition(level), then=Value(position))
-                    for position, level in enumerate(RANKED_LEVELS)
-                ),
-                output_field=IntegerField(),
-            )
-        )
-        .values("item", "rank")
-    )
-
-
-def item_level(item):
-    """The level of an item annotated by annotate_items(), or None when it has no vastgestelde beoordeling."""
-    if item.wonen_eerst_gescoord is None:
+def item_summary(item):
+    """The core ScoreSummary of an item annotated by annotations.annotate_items(), or None when it has no
+    vastgestelde beoordeling."""
+    if getattr(item, "wonen_eerst_gescoord", None) is None:
         return None
-    return level_for(item.wonen_eerst_percentage, item.wonen_eerst_gescoord)
-
-
-CHART_BAR_WIDTH = 300
-
-
-def item_assessment(item):
-    """What an item's page shows of its assessment, in three queries whatever the catalogue's size."""
-    public = item.beoordelingen.filter(
-        status__in=[Beoordeling.Status.VASTGESTELD, Beoordeling.Status.VERVALLEN]
-    )
-    beoordelingen = list(public.order_by("-datum", "-pk"))
-    current = next((b for b in beoordelingen if b.status == Beoordeling.Status.VASTGESTELD), None)
-    if current is None:
-        return {"item": item, "beoordeling": None, "eerdere": beoordelingen}
-    scores = list(current.scores.select_related("toetspunt").order_by("toetspunt__volgorde"))
-    by_soort = {}
-    for score in scores:
-        by_soort.setdefault(score.toetspunt.soort, []).append(score.waarde)
-    bars = [
-        {
-            "score": score,
-            "width": CHART_BAR_WIDTH * POINTS[score.waarde] // MAX_POINTS if score.waarde in POINTS else 0,
-            "y": 10 + index * 28,
-        }
-        for index, score in enumerate(scores)
-    ]
-    return {
-        "item": item,
-        "beoordeling": current,
-        "scores": scores,
-        "summary": summarize(by_soort),
-        "bars": bars,
-        "chart_height": 20 + len(scores) * 28,
-        "chart_width": CHART_BAR_WIDTH,
-        "eerdere": [b for b in beoordelingen if b is not current],
-    }
-
-
-def minimum_level_condition(level):
-    """A condition on annotate_items() figures: the item reaches at least this level."""
-    threshold = dict(LEVEL_THRESHOLDS)[level]
-    return Q(wonen_eerst_gescoord__gte=MIN_SCORED, wonen_eerst_percentage__gte=threshold)
-
-
-def meets_toetspunt_condition(item_field, code, waarden=(Score.Waarde.VOLDOET,)):
-    """A condition on an item queryset: its vastgestelde beoordeling scores `code` as one of `waarden`."""
-    return Exists(
-        Score.objects.filter(
-            **{f"beoordeling__{item_field}": OuterRef("pk")},
-            beoordeling__status=Beoordeling.Status.VASTGESTELD,
-            toetspunt__code=code,
-            waarde__in=list(waarden),
-        )
+    return ScoreSummary(
+        punten=item.wonen_eerst_punten or 0,
+        maximum=MAX_POINTS * item.wonen_eerst_gescoord,
+        gescoord=item.wonen_eerst_gescoord,
+        bekend=item.wonen_eerst_bekend,
     )

@@ -34,10 +34,10 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from assessment.models import Beoordeling  # noqa: E402
-from catalogue.imports import XLSXFormat  # noqa: E402
 from catalogue.models import Praktijkvoorbeeld, Status, Woonvorm  # noqa: E402
-from catalogue.resources import WoonvormResource  # noqa: E402
 from core import cache  # noqa: E402
+from spreadsheets.admin import XLSXFormat  # noqa: E402
+from spreadsheets.resources.editors import WoonvormResource  # noqa: E402
 
 WARM_UP = 3
 SLOW_SECONDS, SLOW_REPEAT = 2, 3

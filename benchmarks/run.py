@@ -2,7 +2,8 @@
 
 For every scale this script makes sure a database bench_<N> exists on the server (default
 postgres://postgres@127.0.0.1:5432), migrates it and, when it does not hold exactly that synthetic catalogue,
-fills it with `manage.py genereer_testcatalogus --schaal N`. It then runs benchmarks/measure.py against each
+fills it with `manage.py genereer_testcatalogus --schaal N` (benchmarks/testcatalogus, a development-only app
+that this script installs with DJANGO_DEV_APPS=1). It then runs benchmarks/measure.py against each
 database in a separate process, with production settings, and prints one table.
 
     .venv/bin/python benchmarks/run.py                      # both scales, 15 timed requests per case
@@ -54,8 +55,13 @@ def recreate(server, name):
 
 
 def manage(url, *args):
+    """A manage.py command on the database at `url`, with the development-only apps (genereer_testcatalogus)
+    installed."""
     subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, check=True, env={**os.environ, "DATABASE_URL": url}
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_DEV_APPS": "1"},
     )
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from catalogue import services
-from catalogue.imports import SpreadsheetAdminMixin
+from catalogue.kinds import KINDS
 from catalogue.models import (
     Bijdrage,
     Bron,
@@ -28,7 +28,7 @@ from core.history import HistoryAdmin
 # Vocabularies -------------------------------------------------------------------------------------------
 
 
-class VocabularyAdmin(SpreadsheetAdminMixin, HistoryAdmin):
+class VocabularyAdmin(HistoryAdmin):
     list_display = ["naam", "slug"]
     search_fields = ["naam", "slug"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -210,7 +210,7 @@ def archive(modeladmin, request, queryset):
         modeladmin.message_user(request, message % {"aantal": count}, messages.SUCCESS)
 
 
-class ItemAdmin(SpreadsheetAdminMixin, HistoryAdmin):
+class ItemAdmin(HistoryAdmin):
     list_display = ["naam", "status", "bron", "updated"]
     list_filter = ["status", "doelgroepen", "plaatsen__provincie", "bron"]
     search_fields = [
@@ -229,6 +229,10 @@ class ItemAdmin(SpreadsheetAdminMixin, HistoryAdmin):
     actions = [publish, archive]
 
 
+# Woonvormen and praktijkvoorbeelden are also found by the names of their woonkenmerken.
+WOONKENMERKEN_SEARCH_FIELDS = ["contractvormen__naam", "woonsituaties__naam", "woonzorgconcepten__naam"]
+
+
 @admin.register(Woonvorm)
 class WoonvormAdmin(ItemAdmin):
     list_display = ["naam", "status", "leeftijdsgroep", "begeleiding", "benut_leegstand", "updated"]
@@ -243,7 +247,7 @@ class WoonvormAdmin(ItemAdmin):
         "woonzorgconcepten",
         "plaatsen__provincie",
     ]
-    search_fields = [*ItemAdmin.search_fields, "contractvormen__naam", "woonzorgconcepten__naam"]
+    search_fields = [*ItemAdmin.search_fields, *WOONKENMERKEN_SEARCH_FIELDS]
     autocomplete_fields = [
         *ItemAdmin.autocomplete_fields,
         "contractvormen",
@@ -289,7 +293,7 @@ class PraktijkvoorbeeldAdmin(ItemAdmin):
         "woonzorgconcepten",
         "plaatsen__provincie",
     ]
-    search_fields = [*ItemAdmin.search_fields, "contractvormen__naam", "woonzorgconcepten__naam"]
+    search_fields = [*ItemAdmin.search_fields, *WOONKENMERKEN_SEARCH_FIELDS]
     autocomplete_fields = WoonvormAdmin.autocomplete_fields
     fieldsets = [
         (None, {"fields": ["naam", "slug", "status", "samenvatting"]}),
@@ -312,9 +316,14 @@ class PraktijkvoorbeeldAdmin(ItemAdmin):
 # Children on their own, for searching across items ------------------------------------------------------
 
 
+# A child row belongs to one item of any kind; it is found by that item's name and slug.
+OWNER_FIELDS = [kind.key for kind in KINDS]
+OWNER_SEARCH_FIELDS = [f"{owner}__{field}" for owner in OWNER_FIELDS for field in ("naam", "slug")]
+
+
 class ChildAdmin(HistoryAdmin):
-    list_select_related = ["woonvorm", "succesversneller", "praktijkvoorbeeld"]
-    autocomplete_fields = ["woonvorm", "succesversneller", "praktijkvoorbeeld"]
+    list_select_related = OWNER_FIELDS
+    autocomplete_fields = OWNER_FIELDS
 
     @admin.display(description=_("item"))
     def item(self, obj):
@@ -324,7 +333,7 @@ class ChildAdmin(HistoryAdmin):
 @admin.register(Contactpersoon)
 class ContactpersoonAdmin(ChildAdmin):
     list_display = ["__str__", "organisatie", "rol", "email", "telefoon", "item"]
-    search_fields = ["naam", "email", "organisatie__naam", "woonvorm__naam", "praktijkvoorbeeld__naam"]
+    search_fields = ["naam", "email", "organisatie__naam", *OWNER_SEARCH_FIELDS]
     list_select_related = [*ChildAdmin.list_select_related, "organisatie"]
     autocomplete_fields = [*ChildAdmin.autocomplete_fields, "organisatie"]
 
@@ -333,18 +342,13 @@ class ContactpersoonAdmin(ChildAdmin):
 class LinkAdmin(ChildAdmin):
     list_display = ["__str__", "soort", "url", "spreker_rol", "item"]
     list_filter = ["soort"]
-    search_fields = ["titel", "url", "spreker_naam", "woonvorm__naam", "succesversneller__naam"]
+    search_fields = ["titel", "url", "spreker_naam", *OWNER_SEARCH_FIELDS]
 
 
 @admin.register(OrganisatieRol)
 class OrganisatieRolAdmin(ChildAdmin):
     list_display = ["organisatie", "rol", "item"]
     list_filter = ["rol"]
-    search_fields = [
-        "organisatie__naam",
-        "woonvorm__naam",
-        "succesversneller__naam",
-        "praktijkvoorbeeld__naam",
-    ]
+    search_fields = ["organisatie__naam", *OWNER_SEARCH_FIELDS]
     list_select_related = [*ChildAdmin.list_select_related, "organisatie"]
     autocomplete_fields = [*ChildAdmin.autocomplete_fields, "organisatie"]

@@ -25,6 +25,8 @@ from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
 
+from catalogue.services import sync_children
+
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 
 
@@ -127,14 +129,6 @@ def _load_record(model, record, report):
     report.count(model, "created" if created else "changed" if changed else "unchanged")
 
 
-def _child_state(child, model):
-    return tuple(
-        getattr(child, f.attname)
-        for f in model._meta.concrete_fields
-        if not f.primary_key and not getattr(f, "auto_now", False) and not getattr(f, "auto_now_add", False)
-    )
-
-
 def _sync_children(parent, relation, rows):
     """Replace the parent's children when they differ from the rows; returns whether anything changed."""
     model = relation.related_model
@@ -149,11 +143,4 @@ def _sync_children(parent, relation, rows):
         child = model(**values, **{parent_attname: parent.pk})
         child.full_clean(validate_unique=False, validate_constraints=False)
         wanted.append(child)
-    existing = list(model._default_manager.filter(**{parent_attname: parent.pk}).order_by("pk"))
-    if [_child_state(c, model) for c in existing] == [_child_state(c, model) for c in wanted]:
-        return False
-    for child in existing:
-        child.delete()
-    for child in wanted:
-        child.save()
-    return True
+    return bool(sync_children(owner_field=relation.field, rows_by_owner={parent.pk: wanted}))

@@ -17,6 +17,7 @@ from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
 @dataclass(frozen=True)
 class ItemKind:
     model: type
+    segment: str  # the first part of the kind's addresses: /woonvormen/…
     scored: bool
     woonkenmerken: bool
 
@@ -48,9 +49,9 @@ class ItemKind:
 
 
 KINDS = (
-    ItemKind(Woonvorm, scored=True, woonkenmerken=True),
-    ItemKind(Succesversneller, scored=False, woonkenmerken=False),
-    ItemKind(Praktijkvoorbeeld, scored=True, woonkenmerken=True),
+    ItemKind(Woonvorm, "woonvormen", scored=True, woonkenmerken=True),
+    ItemKind(Succesversneller, "succesversnellers", scored=False, woonkenmerken=False),
+    ItemKind(Praktijkvoorbeeld, "praktijkvoorbeelden", scored=True, woonkenmerken=True),
 )
 BY_KEY = {kind.key: kind for kind in KINDS}
 BY_MODEL = {kind.model: kind for kind in KINDS}

@@ -6,7 +6,6 @@ listed with its default in the README's configuration table.
 """
 
 import hashlib
-import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -20,7 +19,11 @@ from config.env import database_from_url, env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
-TESTING = "pytest" in sys.modules or env_bool("DJANGO_TESTING", False)
+# Set by the test suite (tests/environment.py): the cache in memory, static files without a manifest.
+TESTING = env_bool("DJANGO_TESTING", False)
+# Development-only apps (benchmarks/testcatalogus), never in production; benchmarks/run.py and the test suite
+# switch them on.
+DEV_APPS = env_bool("DJANGO_DEV_APPS", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -58,9 +61,12 @@ INSTALLED_APPS = [
     "core",
     "catalogue",
     "assessment",
+    "spreadsheets",  # after catalogue and assessment: it adds buttons to their admins
     "routekaart",
     "website",
 ]
+if DEV_APPS:
+    INSTALLED_APPS.append("benchmarks.testcatalogus")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

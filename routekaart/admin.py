@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.kinds import KINDS
 from core.history import HistoryAdmin
 from routekaart.models import ChecklistItem, Fase, FaseRol, Hulpmiddel
 
@@ -13,7 +14,7 @@ class FaseRolInline(admin.StackedInline):
 class HulpmiddelInline(admin.StackedInline):
     model = Hulpmiddel
     extra = 0
-    autocomplete_fields = ["woonvorm", "succesversneller", "praktijkvoorbeeld"]
+    autocomplete_fields = [kind.key for kind in KINDS]
 
 
 class ChecklistItemInline(admin.TabularInline):
@@ -45,9 +46,9 @@ class FaseRolAdmin(HistoryAdmin):
 class HulpmiddelAdmin(HistoryAdmin):
     list_display = ["titel", "uitgever", "fase", "item"]
     list_filter = ["fase"]
-    search_fields = ["titel", "uitgever", "woonvorm__naam", "succesversneller__naam"]
-    autocomplete_fields = ["woonvorm", "succesversneller", "praktijkvoorbeeld"]
-    list_select_related = ["fase", "woonvorm", "succesversneller", "praktijkvoorbeeld"]
+    search_fields = ["titel", "uitgever", *(f"{kind.key}__naam" for kind in KINDS)]
+    autocomplete_fields = [kind.key for kind in KINDS]
+    list_select_related = ["fase", *(kind.key for kind in KINDS)]
 
     @admin.display(description=_("catalogusitem"))
     def item(self, obj):

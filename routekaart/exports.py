@@ -1,8 +1,8 @@
-"""The voortgang sheet: the checklist with exactly the ticks of one URL, written by catalogue.exports."""
+"""The voortgang sheet: the checklist with exactly the ticks of one URL, written by spreadsheets.writers."""
 
 from django.utils.translation import gettext as _
 
-from catalogue.exports import Sheet
+from spreadsheets.sheets import Sheet
 
 
 def voortgang_sheet(checklist, datum):

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from routekaart import views
-from website.views.exports import FORMAT_PATTERN
+from spreadsheets.writers import FORMAT_PATTERN
 
 app_name = "routekaart"
 

@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from catalogue import exports
+from catalogue.kinds import KINDS
 from core.navigation import HOME, crumb
 from routekaart.checklist import Checklist, phases_with_items
 from routekaart.exports import voortgang_sheet
+from spreadsheets.sheets import notes
+from spreadsheets.writers import export_filename, spreadsheet_response
 
 
 def with_state(url, checklist):
@@ -66,9 +68,7 @@ class FaseDetailView(ChecklistMixin, TemplateView):
                 crumb(_("Fase %(nummer)s: %(naam)s") % {"nummer": fase.nummer, "naam": fase.naam}),
             ],
             rollen=fase.rollen.all(),
-            hulpmiddelen=fase.hulpmiddelen.select_related(
-                "woonvorm", "succesversneller", "praktijkvoorbeeld"
-            ),
+            hulpmiddelen=fase.hulpmiddelen.select_related(*(kind.key for kind in KINDS)),
         )
         return context
 
@@ -77,7 +77,7 @@ class FaseDetailView(ChecklistMixin, TemplateView):
 def voortgang_export(request, fmt):
     """The voortgang sheet for the ticks in the URL; ignored values are simply left out."""
     checklist = Checklist.from_query(request.GET, phases_with_items())
-    note_rows = exports.notes(
+    note_rows = notes(
         subject=gettext("Voortgang op de checklist van de Routekaart Wonen Eerst"),
         source=request.build_absolute_uri(with_state(reverse("routekaart:overzicht"), checklist)),
         filters=None,
@@ -91,5 +91,5 @@ def voortgang_export(request, fmt):
         ],
     )
     sheet = voortgang_sheet(checklist, timezone.localdate())
-    filename = exports.export_filename("routekaart-voortgang")
-    return exports.spreadsheet_response(fmt, filename, [sheet], note_rows)
+    filename = export_filename("routekaart-voortgang")
+    return spreadsheet_response(fmt, filename, [sheet], note_rows)

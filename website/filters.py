@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessment import scoring
+from assessment.annotations import level_ranks
 from assessment.models import Beoordeling, Score
 from catalogue import search
 from catalogue.models import (
@@ -173,7 +174,7 @@ class WoonkenmerkenFilterSet(ItemFilterSet):
         return CumulativeFacetFilter(
             label=_("Minimaal niveau Wonen Eerst"),
             choices=[(level.value, level.label) for level in scoring.RANKED_LEVELS],
-            ranks=lambda: scoring.level_ranks(item_field),
+            ranks=lambda: level_ranks(item_field),
             empty_label=_("alle niveaus"),
         )
 

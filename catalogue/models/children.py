@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalogue.models.base import exactly_one_of
-from catalogue.models.items import Praktijkvoorbeeld, Succesversneller, Woonvorm
+from catalogue.models.items import ITEM_MODELS
 from catalogue.models.vocabularies import Organisatie
 
-ITEM_FIELDS = ("woonvorm", "succesversneller", "praktijkvoorbeeld")
+ITEM_FIELDS = tuple(model._meta.model_name for model in ITEM_MODELS)
 
 
 def item_foreign_keys(related_name):
@@ -23,7 +23,7 @@ def item_foreign_keys(related_name):
             blank=True,
             related_name=related_name,
         )
-        for model in (Woonvorm, Succesversneller, Praktijkvoorbeeld)
+        for model in ITEM_MODELS
     )
 
 

@@ -279,4 +279,5 @@ class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
         return split_lines(self.belemmeringen)
 
 
+# The item models, for the models that point to an item; everything else reads catalogue/kinds.py.
 ITEM_MODELS = (Woonvorm, Succesversneller, Praktijkvoorbeeld)

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import scoring
+from assessment import annotations, scoring
 from assessment.models import Beoordeling, Score, Toetspunt
 from assessment.scoring import Niveau, level_for, summarize
 from catalogue.models import Woonvorm
@@ -89,17 +89,17 @@ def test_the_database_figures_agree_with_the_rules(django_db_blocker, waarden):
         make_toetsingskader()
     beoordeling = make_beoordeling(scores=dict(zip(CODES, waarden, strict=True)))
     expected = summarize({KERN: waarden[:7], EXTRA: waarden[7:]})
-    annotated = scoring.annotate_beoordelingen(Beoordeling.objects.filter(pk=beoordeling.pk)).get()
+    annotated = annotations.annotate_beoordelingen(Beoordeling.objects.filter(pk=beoordeling.pk)).get()
     assert scoring.summary(annotated) == expected
     if expected.percentage is None:
         assert annotated.percentage is None
     else:
-        assert round(annotated.percentage) == expected.percentage
-    item = scoring.annotate_items(Woonvorm.objects.filter(pk=beoordeling.woonvorm_id), "woonvorm").get()
+        assert scoring.shown_percentage(annotated.percentage) == expected.percentage
+    item = annotations.annotate_items(Woonvorm.objects.filter(pk=beoordeling.woonvorm_id), "woonvorm").get()
     assert (item.wonen_eerst_gescoord or 0) == expected.gescoord
     reaches_deels = expected.niveau in (Niveau.VOLLEDIG, Niveau.DICHTBIJ, Niveau.DEELS)
-    annotated_items = scoring.annotate_items(Woonvorm.objects.all(), "woonvorm").filter(pk=item.pk)
-    assert annotated_items.filter(scoring.minimum_level_condition(Niveau.DEELS)).exists() == reaches_deels
+    annotated_items = annotations.annotate_items(Woonvorm.objects.all(), "woonvorm").filter(pk=item.pk)
+    assert annotated_items.filter(annotations.minimum_level_condition(Niveau.DEELS)).exists() == reaches_deels
 
 
 @pytest.mark.django_db
@@ -111,9 +111,9 @@ def test_only_the_vastgestelde_beoordeling_counts_for_an_item():
         woonvorm=woonvorm, status=Beoordeling.Status.VERVALLEN, scores=dict.fromkeys(CODES[:7], N)
     )
     make_beoordeling(woonvorm=woonvorm, status=Beoordeling.Status.CONCEPT, scores=dict.fromkeys(CODES[:7], N))
-    item = scoring.annotate_items(Woonvorm.objects.all(), "woonvorm").get()
+    item = annotations.annotate_items(Woonvorm.objects.all(), "woonvorm").get()
     assert item.wonen_eerst_percentage == 100
-    assert Woonvorm.objects.filter(scoring.meets_toetspunt_condition("woonvorm", "T5")).get() == woonvorm
+    assert Woonvorm.objects.filter(annotations.meets_toetspunt_condition("woonvorm", "T5")).get() == woonvorm
     assert not Woonvorm.objects.filter(
-        scoring.meets_toetspunt_condition("woonvorm", "T5", [Score.Waarde.VOLDOET_NIET])
+        annotations.meets_toetspunt_condition("woonvorm", "T5", [Score.Waarde.VOLDOET_NIET])
     ).exists()

@@ -11,7 +11,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalogue.models import ITEM_MODELS, Status
+from catalogue.kinds import BY_MODEL
+from catalogue.models import Status
 from routekaart.models import Fase
 from tests.factories import make_one_of_everything, make_woonvorm
 
@@ -127,7 +128,7 @@ def _example_url(name, pattern):
             continue
         model = getattr(getattr(pattern.callback, "view_class", None), "model", None) or SLUG_MODELS.get(name)
         assert argument == "slug" and model is not None, f"no example value for {argument} in {name}"
-        rows = model.objects.published() if model in ITEM_MODELS else model._default_manager.all()
+        rows = model.objects.published() if model in BY_MODEL else model._default_manager.all()
         kwargs["slug"] = rows.first().slug
     return reverse(name, kwargs=kwargs)
 

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -11,10 +12,10 @@ from config.env import database_from_url, env_bool, env_int
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(env):
+def _start(env, code="import django; django.setup()"):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
@@ -38,6 +39,42 @@ def test_production_mode_starts_with_a_secret_key_and_hosts():
 def test_a_fresh_clone_needs_no_variables():
     result = _start({})
     assert result.returncode == 0, result.stderr
+
+
+DEV_APP = "benchmarks.testcatalogus"
+PRINT_SWITCHES = (
+    "import django; django.setup(); from django.apps import apps; from django.conf import settings; "
+    f"print(apps.is_installed({DEV_APP!r}), settings.TESTING)"
+)
+
+
+def test_production_mode_has_neither_the_development_apps_nor_the_test_settings():
+    result = _start(
+        {"DJANGO_DEBUG": "False", "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "example.nl"},
+        PRINT_SWITCHES,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_fresh_clone_has_no_development_apps_until_asked():
+    assert _start({}, PRINT_SWITCHES).stdout.split() == ["False", "False"]
+    assert _start({"DJANGO_DEV_APPS": "1"}, PRINT_SWITCHES).stdout.split() == ["True", "False"]
+
+
+def test_the_suite_runs_with_the_test_settings_and_the_development_apps(settings):
+    """tests/environment.py sets both switches before Django reads the settings."""
+    assert settings.TESTING
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    storage = settings.STORAGES["staticfiles"]["BACKEND"]
+    assert storage == "django.contrib.staticfiles.storage.StaticFilesStorage"
+    assert DEV_APP in settings.INSTALLED_APPS
+
+
+def test_property_based_tests_try_the_same_examples_on_every_run():
+    """tests/conftest.py loads the derandomized Hypothesis profile, without an example database."""
+    assert hypothesis.settings.default.derandomize
+    assert hypothesis.settings.default.database is None
 
 
 def test_malformed_values_are_rejected(monkeypatch):

@@ -16,8 +16,8 @@ from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
 from assessment.models import Score
-from catalogue.exports import FORMULA_TRIGGERS, escape_formula, unescape_formula
 from catalogue.models import Contactpersoon, Leeftijdsgroep, Link, OrganisatieRol, Status
+from spreadsheets.escaping import FORMULA_TRIGGERS, escape_formula, unescape_formula
 from tests.factories import (
     make_beoordeling,
     make_contractvorm,

@@ -12,9 +12,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalogue.imports import XLSXFormat
 from catalogue.models import Doelgroep, Status, Woonvorm
-from catalogue.resources import WoonvormResource
+from spreadsheets.admin import XLSXFormat
+from spreadsheets.resources.editors import WoonvormResource
 from tests.factories import make_bron, make_doelgroep, make_persona, make_woonvorm
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ from django.core.management import call_command
 
 from assessment.models import Beoordeling, Score
 from catalogue.content import load_content
-from catalogue.exports import WORKBOOK_RESOURCES, exported_at_label, notes_title
 from catalogue.models import Contactpersoon, Status, Woonvorm
+from spreadsheets.resources.editors import WORKBOOK_RESOURCES
+from spreadsheets.sheets import exported_at_label, notes_title
 
 pytestmark = pytest.mark.django_db
 

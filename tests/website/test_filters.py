@@ -14,7 +14,7 @@ from tests.factories import (
     make_woonvorm,
 )
 from website.filters import PraktijkvoorbeeldFilterSet, SuccesversnellerFilterSet, WoonvormFilterSet
-from website.views.lists import published_items
+from website.selectors import published_items
 
 pytestmark = pytest.mark.django_db
 

@@ -49,7 +49,7 @@ def test_the_matrix_shows_scores_in_words_and_symbols_with_total_coverage_and_le
     body = client.get(reverse("website:matrix")).content.decode()
     assert "Hofje" in body
     assert "✔" in body and "voldoet" in body  # symbol and words
-    assert "100%" in body and "6/7" in body and "sluit volledig aan" in body
+    assert "100%" in body and "6 van 7" in body and "sluit volledig aan" in body
     assert f'href="{woonvorm.get_absolute_url()}#score-T1"' in body
 
 

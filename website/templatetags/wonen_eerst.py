@@ -1,15 +1,15 @@
 from django import template
 
 from assessment import scoring
+from assessment.selectors import item_assessment
 
 register = template.Library()
 
 
 @register.filter
-def niveau(item):
-    """The Wonen Eerst level of an item annotated with its figures, in words; empty when not assessed."""
-    level = scoring.item_level(item)
-    return level.label if level else ""
+def score_summary(item):
+    """The ScoreSummary of an item annotated with its Wonen Eerst figures; None when not assessed."""
+    return scoring.item_summary(item)
 
 
 @register.filter
@@ -18,8 +18,8 @@ def symbool(waarde):
     return scoring.SYMBOLS.get(waarde, "")
 
 
-@register.inclusion_tag("assessment/includes/_beoordeling.html")
+@register.inclusion_tag("website/includes/_beoordeling.html")
 def beoordeling_section(item):
     """The score section of a woonvorm or praktijkvoorbeeld page: its vastgestelde beoordeling with every
     score and reason, a chart, the ontwikkelpunten and the dates of earlier beoordelingen."""
-    return scoring.item_assessment(item)
+    return item_assessment(item)

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from assessment import scoring
-from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
-from website.views.lists import SCORED_KINDS, published_items
+from catalogue.kinds import BY_KEY, kind_of
+from catalogue.models import Succesversneller
+from website.selectors import published_items
 
-KINDS = {m._meta.model_name: m for m in (Woonvorm, Succesversneller, Praktijkvoorbeeld)}
 MIN_ITEMS, MAX_ITEMS = 2, 4
 
 
@@ -33,16 +33,10 @@ def _lines(field):
 
 
 def _score(item):
-    if not hasattr(item, "wonen_eerst_gescoord") or item.wonen_eerst_gescoord is None:
-        return _("nog niet beoordeeld") if type(item) in SCORED_KINDS else ""
-    level = scoring.item_level(item)
-    if item.wonen_eerst_percentage is None:
-        return str(level.label)
-    return _("%(level)s (%(percentage)s%%, %(bekend)s van 7 kernpunten bekend)") % {
-        "level": level.label,
-        "percentage": round(item.wonen_eerst_percentage),
-        "bekend": item.wonen_eerst_bekend,
-    }
+    if not kind_of(item).scored:
+        return ""
+    summary = scoring.item_summary(item)
+    return summary.tekst if summary else _("nog niet beoordeeld")
 
 
 SECTIONS = [
@@ -85,7 +79,7 @@ def parse_selection(values):
     chosen, unknown = [], []
     for value in values:
         kind, _sep, slug = value.partition(":")
-        if kind in KINDS and slug and (kind, slug) not in chosen:
+        if kind in BY_KEY and slug and (kind, slug) not in chosen:
             chosen.append((kind, slug))
         elif (kind, slug) not in chosen:
             unknown.append(value)
@@ -96,7 +90,7 @@ def load_items(chosen):
     """The published items for the selection, in the order chosen, in one query per kind."""
     found = {}
     for kind in {kind for kind, _slug in chosen}:
-        model = KINDS[kind]
+        model = BY_KEY[kind].model
         queryset = published_items(model).prefetch_related("plaatsen", *_extra_prefetch(model))
         for item in queryset.filter(slug__in=[slug for k, slug in chosen if k == kind]):
             found[(kind, item.slug)] = item
@@ -110,7 +104,7 @@ def _extra_prefetch(model):
 
 
 class CompareView(TemplateView):
-    template_name = "catalogue/compare.html"
+    template_name = "website/compare.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

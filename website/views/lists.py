@@ -1,50 +1,30 @@
 """Filtered lists of catalogue items and the search across all kinds."""
 
-import hashlib
-
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
-from assessment import scoring
 from catalogue import search
-from catalogue.models import Doelgroep, Praktijkvoorbeeld, Succesversneller, Woonvorm
-from core.cache import cached
+from catalogue.kinds import BY_KEY, KINDS, kind_of
 from core.htmx import HtmxPartialMixin
-from website.filters import FILTERSETS
+from website import selectors
 
 PAGE_SIZE = 20
-SCORED_KINDS = {Woonvorm: "woonvorm", Praktijkvoorbeeld: "praktijkvoorbeeld"}
-
-
-def published_items(model):
-    """Published items of one kind with what a result row shows, annotated with their Wonen Eerst figures."""
-    queryset = (
-        model.objects.published()
-        .select_related("bron")
-        .prefetch_related(Prefetch("doelgroepen", queryset=Doelgroep.objects.only("slug", "naam", "soort")))
-    )
-    if model in SCORED_KINDS:
-        queryset = scoring.annotate_items(queryset, SCORED_KINDS[model]).prefetch_related("contractvormen")
-    if model is Succesversneller:
-        queryset = queryset.prefetch_related("typen")
-    return queryset
 
 
 class ItemListView(HtmxPartialMixin, ListView):
-    template_name = "catalogue/item_list.html"
-    partial_template_name = "catalogue/includes/_list_region.html"
+    template_name = "website/item_list.html"
+    partial_template_name = "website/includes/_list_region.html"
     context_object_name = "items"
     paginate_by = PAGE_SIZE
 
     @cached_property
     def filterset(self):
-        return FILTERSETS[self.model](self.request.GET or None, queryset=published_items(self.model))
+        return selectors.item_filterset(self.model, self.request.GET)
 
     def get_queryset(self):
-        return self.filterset.ordered(self.filterset.qs)
+        return selectors.filtered_items(self.filterset)
 
     def paginate_queryset(self, queryset, page_size):
         """One page of the filtered items in the chosen order (`queryset` is that order, cached as pks)."""
@@ -57,73 +37,56 @@ class ItemListView(HtmxPartialMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meta = self.model._meta
+        kind = kind_of(self.model)
         context.update(
             filterset=self.filterset,
             facets=self.filterset.facets(),
             chips=self.filterset.active_chips(),
-            filter_errors=self.filter_errors(),
-            kind=meta.model_name,
-            kind_label=meta.verbose_name,
-            kind_label_plural=meta.verbose_name_plural,
-            scored=self.model in SCORED_KINDS,
+            filter_errors=selectors.filter_errors(self.filterset),
+            kind=kind.key,
+            kind_label=kind.label,
+            kind_label_plural=kind.label_plural,
+            scored=kind.scored,
         )
         return context
 
-    def filter_errors(self):
-        if not self.filterset.is_bound:
-            return []
-        errors = []
-        for name, messages in self.filterset.form.errors.items():
-            label = self.filterset.filters[name].label if name in self.filterset.filters else name
-            errors.extend(f"{label}: {message}" for message in messages)
-        return errors
 
-
-class WoonvormListView(ItemListView):
-    model = Woonvorm
-
-
-class SuccesversnellerListView(ItemListView):
-    model = Succesversneller
-
-
-class PraktijkvoorbeeldListView(ItemListView):
-    model = Praktijkvoorbeeld
-
-
-SEARCH_KINDS = [Woonvorm, Succesversneller, Praktijkvoorbeeld]
+def search_selection(query):
+    """The kinds a search is limited to (all when none is chosen) and the unknown ones it ignores."""
+    asked = query.getlist("soort")
+    chosen = [key for key in asked if key in BY_KEY] or list(BY_KEY)
+    return [BY_KEY[key] for key in chosen], [key for key in asked if key not in BY_KEY]
 
 
 class SearchView(HtmxPartialMixin, TemplateView):
     """One search across every kind of item, ordered by relevance, with counts per kind."""
 
-    template_name = "catalogue/search.html"
-    partial_template_name = "catalogue/includes/_search_results.html"
+    template_name = "website/search.html"
+    partial_template_name = "website/includes/_search_results.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         text = search.clean_text(self.request.GET.get("q"))
-        kinds = {m._meta.model_name: m for m in SEARCH_KINDS}
-        chosen = [k for k in self.request.GET.getlist("soort") if k in kinds] or list(kinds)
-        unknown = [k for k in self.request.GET.getlist("soort") if k not in kinds]
-        results = {m._meta.model_name: search.filter_items(published_items(m), text) for m in SEARCH_KINDS}
-        counts = {}
-        if text:
-            counts = cached(search_key("counts", text), lambda: {n: qs.count() for n, qs in results.items()})
-        page = self.paginate(text, [results[name] for name in chosen], sum(counts.get(n, 0) for n in chosen))
+        chosen, unknown = search_selection(self.request.GET)
+        querysets = selectors.search_querysets(text, [kind.model for kind in KINDS])
+        counts = selectors.search_counts(text, querysets)
+        page = self.paginate(
+            text,
+            [querysets[kind.model] for kind in chosen],
+            sum(counts.get(kind.model, 0) for kind in chosen),
+        )
         context.update(
             q=text,
             page_obj=page,
             results=page.object_list,
             kinds=[
                 {
-                    "name": name,
-                    "label": model._meta.verbose_name_plural,
-                    "count": counts.get(name, 0),
-                    "chosen": name in chosen and len(chosen) < len(kinds),
+                    "name": kind.key,
+                    "label": kind.label_plural,
+                    "count": counts.get(kind.model, 0),
+                    "chosen": kind in chosen and len(chosen) < len(KINDS),
                 }
-                for name, model in kinds.items()
+                for kind in KINDS
             ],
             filter_errors=[_("Onbekende soort genegeerd: %(soort)s") % {"soort": k} for k in unknown],
         )
@@ -139,7 +102,7 @@ class SearchView(HtmxPartialMixin, TemplateView):
         end = page.number * PAGE_SIZE
         merged = []
         for queryset in querysets:
-            merged.extend((queryset.model, *best) for best in self.best(queryset, text, end))
+            merged.extend((queryset.model, *best) for best in selectors.best_matches(queryset, text, end))
         merged.sort(key=lambda result: (-float(result[1]), result[2].lower()))
         shown = merged[end - PAGE_SIZE : end]
         found = {
@@ -148,18 +111,3 @@ class SearchView(HtmxPartialMixin, TemplateView):
         }
         page.object_list = [found[model][pk] for model, _r, _n, pk in shown if pk in found[model]]
         return page
-
-    @staticmethod
-    def best(queryset, text, end):
-        """(relevance, name, pk) of the `end` best results of one kind, cached until the next edit: the
-        ranking computes every matching item's search vector."""
-        return cached(
-            search_key(f"best:{queryset.model._meta.label_lower}:{end}", text),
-            lambda: list(
-                queryset.order_by("-relevantie", "naam", "pk").values_list("relevantie", "naam", "pk")[:end]
-            ),
-        )
-
-
-def search_key(part, text):
-    return f"search:{part}:{hashlib.sha256(text.encode()).hexdigest()}"

@@ -1,0 +1,208 @@
+"""Spreadsheet files for workgroups: xlsx, csv and ods, always with the Toelichting in front.
+
+In xlsx and ods the Toelichting is a first sheet; in csv, a block of lines starting with "#" above the header.
+Every cell goes through escaping.cell_value, so no text runs as a formula.
+
+xlsx files are written in openpyxl's write-only mode, row by row, so memory stays flat on large exports.
+"""
+
+import copy
+import csv
+import datetime
+import io
+import tempfile
+from decimal import Decimal
+
+from django.http import FileResponse
+from django.utils import timezone
+from odf import teletype
+from odf.number import DateStyle, Day, Month, Year
+from odf.number import Text as NumberText
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
+from odf.table import Table, TableCell, TableColumn, TableRow
+from odf.text import P
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from spreadsheets.escaping import cell_value
+from spreadsheets.sheets import notes_sheet
+
+FORMATS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+# The format in a download's URL: …/export.xlsx, …/export.csv or …/export.ods
+FORMAT_PATTERN = rf"(?P<fmt>{'|'.join(FORMATS)})"
+CSV_DELIMITER = ";"  # what Excel expects in a Dutch locale
+CSV_COMMENT = "#"
+SPOOL_BYTES = 1024 * 1024  # larger downloads are spooled to disk, so memory stays flat
+
+
+def write_spreadsheet(stream, fmt, sheets, note_rows):
+    """Write the Toelichting and the sheets to a binary stream as xlsx, csv or ods.
+
+    Returns the number of data rows written (the Toelichting not counted).
+    """
+    writers = {"xlsx": _write_xlsx, "ods": _write_ods, "csv": _write_csv}
+    if fmt not in writers:
+        raise ValueError(f"unknown spreadsheet format {fmt!r}")
+    counts = writers[fmt](stream, [notes_sheet(note_rows), *sheets])
+    return sum(counts[1:])
+
+
+def spreadsheet_response(fmt, filename, sheets, note_rows):
+    """A download of the sheets; the file is spooled to disk when large."""
+    stream = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (FileResponse closes it)
+    write_spreadsheet(stream, fmt, sheets, note_rows)
+    stream.seek(0)
+    return FileResponse(stream, as_attachment=True, filename=f"{filename}.{fmt}", content_type=FORMATS[fmt])
+
+
+def export_filename(stem):
+    return f"{stem}-{timezone.localdate():%Y-%m-%d}"
+
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", start_color="FFE8E8E8")
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "DD-MM-YYYY"
+
+
+def _write_xlsx(stream, sheets):
+    workbook = Workbook(write_only=True)
+    counts = [_xlsx_sheet(workbook, sheet) for sheet in sheets]
+    workbook.save(stream)
+    return counts
+
+
+def _xlsx_sheet(workbook, sheet):
+    """Bold, frozen header row, column widths, wrapped text, and an autofilter over all rows."""
+    worksheet = workbook.create_sheet(title=sheet.title[:31])
+    for index, width in enumerate(sheet.widths, start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = width
+    worksheet.freeze_panes = "A2"
+    header = []
+    for title in sheet.headers:
+        cell = WriteOnlyCell(worksheet, value=cell_value(str(title)))
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAPPED
+        header.append(cell)
+    worksheet.append(header)
+    # Each style is registered once and copied into every cell: assigning it cell by cell hashes it each
+    # time, which would take most of the time of a large export.
+    styles = {}
+    for dated in (False, True):
+        template = WriteOnlyCell(worksheet)
+        template.alignment = WRAPPED
+        if dated:
+            template.number_format = DATE_FORMAT
+        styles[dated] = template._style
+    count = 0
+    for row in sheet.rows:
+        worksheet.append([_xlsx_cell(worksheet, value, styles) for value in row])
+        count += 1
+    if sheet.autofilter and sheet.headers:
+        worksheet.auto_filter.ref = f"A1:{get_column_letter(len(sheet.headers))}{count + 1}"
+    return count
+
+
+def _xlsx_cell(worksheet, value, styles):
+    cell = WriteOnlyCell(worksheet, value=cell_value(value))
+    cell._style = copy.copy(styles[isinstance(value, datetime.date)])
+    return cell
+
+
+def _write_ods(stream, sheets):
+    document = OpenDocumentSpreadsheet()
+    styles = _ods_styles(document)
+    column_styles = {}
+    counts = []
+    for sheet in sheets:
+        table = Table(name=sheet.title[:31])
+        for width in sheet.widths:
+            if width not in column_styles:
+                column_styles[width] = Style(name=f"kolom{width}", family="table-column")
+                column_styles[width].addElement(TableColumnProperties(columnwidth=f"{width * 0.19:.2f}cm"))
+                document.automaticstyles.addElement(column_styles[width])
+            table.addElement(TableColumn(stylename=column_styles[width]))
+        table.addElement(_ods_row([str(title) for title in sheet.headers], styles, header=True))
+        count = 0
+        for row in sheet.rows:
+            table.addElement(_ods_row(row, styles))
+            count += 1
+        document.spreadsheet.addElement(table)
+        counts.append(count)
+    document.write(stream)
+    return counts
+
+
+def _ods_styles(document):
+    """Cell styles as in xlsx: a bold header, wrapped text at the top of the cell, dates as 31-01-2026."""
+    date_format = DateStyle(name="datum")
+    for part in (Day(style="long"), NumberText(text="-"), Month(style="long"), NumberText(text="-"), Year()):
+        date_format.addElement(part)
+    document.automaticstyles.addElement(date_format)
+    styles = {
+        "header": Style(name="kop", family="table-cell"),
+        "text": Style(name="tekst", family="table-cell"),
+        "date": Style(name="datumcel", family="table-cell", datastylename=date_format),
+    }
+    styles["header"].addElement(TextProperties(fontweight="bold"))
+    for style in styles.values():
+        style.addElement(TableCellProperties(wrapoption="wrap", verticalalign="top"))
+        document.automaticstyles.addElement(style)
+    return styles
+
+
+def _ods_row(values, styles, header=False):
+    row = TableRow()
+    for value in values:
+        value = cell_value(value)
+        style = styles["header"] if header else styles["text"]
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            cell = TableCell(valuetype="float", value=value, stylename=style)
+            cell.addElement(P(text=str(value)))
+        elif isinstance(value, datetime.date):
+            cell = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=styles["date"])
+            cell.addElement(P(text=value.strftime("%d-%m-%Y")))
+        else:
+            cell = TableCell(valuetype="string", stylename=style) if value else TableCell(stylename=style)
+            # One paragraph per line: how spreadsheet programs store line breaks in a cell.
+            for line in value.split("\n") if value else ():
+                paragraph = P()
+                teletype.addTextToElement(paragraph, line)
+                cell.addElement(paragraph)
+        row.addElement(cell)
+    return row
+
+
+def _write_csv(stream, sheets):
+    """The Toelichting as lines starting with "#" above the header; csv holds one sheet only."""
+    notes_sheet, *data_sheets = sheets
+    if len(data_sheets) != 1:
+        raise ValueError("a csv file holds exactly one sheet")
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    for label, value in notes_sheet.rows:
+        # One line per note, whatever the value holds, so a reader can skip the block line by line.
+        text.write(f"{CSV_COMMENT} {label}: {' '.join(str(value).split())}\r\n")
+    writer = csv.writer(text, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow([cell_value(str(title)) for title in data_sheets[0].headers])
+    count = 0
+    for row in data_sheets[0].rows:
+        writer.writerow([_csv_text(value) for value in row])
+        count += 1
+    text.flush()
+    text.detach()
+    return [len(notes_sheet.rows), count]
+
+
+def _csv_text(value):
+    value = cell_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
