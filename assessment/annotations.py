@@ -22,7 +22,15 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThan
 
 from assessment.models import Beoordeling, Score, Toetspunt
-from assessment.scoring import LEVEL_THRESHOLDS, MAX_POINTS, MIN_SCORED, POINTS, RANKED_LEVELS
+from assessment.scoring import (
+    CORE_COUNT,
+    LEVEL_THRESHOLDS,
+    MAX_POINTS,
+    MIN_SCORED,
+    NEED_ALL_KNOWN,
+    POINTS,
+    RANKED_LEVELS,
+)
 
 
 def _points(prefix=""):
@@ -122,27 +130,48 @@ def item_figures(item_field):
 
 
 def level_ranks(item_field):
-    """Per assessed item (`item`), the position in RANKED_LEVELS of the highest level it reaches (`rank`);
-    it reaches every lower level too. None when it reaches none (too little is known)."""
-    return (
-        item_figures(item_field)
-        .annotate(
-            rank=Case(
-                *(
-                    When(minimum_level_condition(level), then=Value(position))
-                    for position, level in enumerate(RANKED_LEVELS)
-                ),
-                output_field=IntegerField(),
-            )
-        )
-        .values("item", "rank")
-    )
+    """Per assessed item (`item`), the position of its level (level_position(): 0 is the highest); it
+    reaches every lower level too. An item with te weinig gescoord reaches none."""
+    return item_figures(item_field).annotate(rank=level_position()).values("item", "rank")
 
 
 def minimum_level_condition(level):
-    """A condition on annotate_items() figures: the item reaches at least this level."""
+    """A condition on annotate_items() figures: the item reaches at least this level. The levels that need
+    every core point known (scoring.NEED_ALL_KNOWN) also need no core point onbekend."""
     threshold = dict(LEVEL_THRESHOLDS)[level]
-    return Q(wonen_eerst_gescoord__gte=MIN_SCORED, wonen_eerst_percentage__gte=threshold)
+    condition = Q(wonen_eerst_gescoord__gte=MIN_SCORED, wonen_eerst_percentage__gte=threshold)
+    if level in NEED_ALL_KNOWN:
+        condition &= Q(wonen_eerst_bekend__gte=CORE_COUNT)
+    return condition
+
+
+def level_position():
+    """The position of an annotate_items() item's level in RANKED_LEVELS (0 is sluit volledig aan), one
+    more for te weinig gescoord, None when it has no vastgestelde beoordeling."""
+    return Case(
+        *(
+            When(minimum_level_condition(level), then=Value(position))
+            for position, level in enumerate(RANKED_LEVELS)
+        ),
+        When(wonen_eerst_gescoord__isnull=False, then=Value(len(RANKED_LEVELS))),
+        output_field=IntegerField(),
+    )
+
+
+def score_order(*, best_first=True):
+    """Order annotate_items() items on their score: level, then percentage, then how many core points are
+    known; items without a vastgestelde beoordeling last either way."""
+    if best_first:
+        return [
+            level_position().asc(nulls_last=True),
+            F("wonen_eerst_percentage").desc(nulls_last=True),
+            F("wonen_eerst_bekend").desc(nulls_last=True),
+        ]
+    return [
+        level_position().desc(nulls_last=True),
+        F("wonen_eerst_percentage").asc(nulls_last=True),
+        F("wonen_eerst_bekend").asc(nulls_last=True),
+    ]
 
 
 def meets_toetspunt_condition(item_field, code, waarden=(Score.Waarde.VOLDOET,)):

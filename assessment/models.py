@@ -1,12 +1,13 @@
 """The Wonen Eerst toetsingskader: principles, criteria, and assessments of catalogue items."""
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from catalogue.models import Praktijkvoorbeeld, Woonvorm
+from catalogue.models import Bron, Praktijkvoorbeeld, Woonvorm
 from catalogue.models.base import SlugModel, exactly_one_of, split_lines
 
 
@@ -79,8 +80,19 @@ class BeoordelingQuerySet(models.QuerySet):
         return self.filter(status=Beoordeling.Status.VASTGESTELD)
 
 
+class BeoordelaarSoort(models.TextChoices):
+    REDACTIE = "redactie", _("de redactie van de receptenbank")
+    BEOORDELAARS = "beoordelaars", _("twee beoordelaars van de receptenbank")
+    EXTERN = "extern", _("een externe partij")
+
+
 class Beoordeling(models.Model):
-    """One assessment of one woonvorm or praktijkvoorbeeld against the toetsingskader."""
+    """One version of the assessment of one woonvorm or praktijkvoorbeeld against the toetsingskader.
+
+    A new version is a concept that two beoordelaars score independently (Scoring); they agree per
+    toetspunt (the Score rows, the consensus), and only then can it be vastgesteld. A vastgestelde version is
+    never changed in place: a change is a new version (services.py).
+    """
 
     class Status(models.TextChoices):
         CONCEPT = "concept", _("concept")
@@ -105,12 +117,50 @@ class Beoordeling(models.Model):
         related_name="beoordelingen",
     )
     datum = models.DateField(_("datum"))
+    beoordelaar_soort = models.CharField(
+        _("soort beoordelaar"),
+        max_length=20,
+        choices=BeoordelaarSoort,
+        default=BeoordelaarSoort.BEOORDELAARS,
+    )
     beoordelaar = models.CharField(
         _("beoordeeld door"),
         max_length=200,
-        help_text=_("De werkgroep of organisatie die de beoordeling vaststelt."),
+        help_text=_("Wie de scores gaf: de redactie, de namen van de beoordelaars of de externe partij."),
+    )
+    bronnen = models.ManyToManyField(
+        Bron,
+        verbose_name=_("bronnen"),
+        blank=True,
+        related_name="beoordelingen",
+        help_text=_("De bronnen waarop de scores rusten."),
+    )
+    werkwijze = models.TextField(
+        _("werkwijze"),
+        blank=True,
+        help_text=_(
+            "Hoe de scores tot stand kwamen, bijvoorbeeld: afgeleid uit de tekst van het receptenboek."
+        ),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.CONCEPT)
+    vorige = models.ForeignKey(
+        "self",
+        verbose_name=_("vorige versie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="volgende",
+        help_text=_("De vastgestelde beoordeling die deze versie vervangt."),
+    )
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgesteld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     ontwikkelpunten = models.TextField(
         _("ontwikkelpunten"),
@@ -122,7 +172,7 @@ class Beoordeling(models.Model):
 
     objects = models.Manager.from_queryset(BeoordelingQuerySet)()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["bronnen"])
 
     class Meta:
         verbose_name = _("beoordeling")
@@ -143,7 +193,8 @@ class Beoordeling(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.item} ({self.datum:%d-%m-%Y}, {self.get_status_display()})"
+        datum = f"{self.datum:%d-%m-%Y}, " if self.datum else ""
+        return f"{self.item or self.slug} ({datum}{self.get_status_display()})"
 
     def natural_key(self):
         return (self.slug,)
@@ -206,6 +257,12 @@ class Score(models.Model):
         blank=True,
         help_text=_("Het bewijs uit de bron. Verplicht, behalve bij onbekend."),
     )
+    vindplaats = models.CharField(
+        _("vindplaats"),
+        max_length=200,
+        blank=True,
+        help_text=_("Waar in de bron het bewijs staat: pagina of passage, waar de bron die geeft."),
+    )
 
     objects = ScoreManager()
 
@@ -232,4 +289,75 @@ class Score(models.Model):
 
     def clean(self):
         if self.waarde != self.Waarde.ONBEKEND and not self.toelichting.strip():
+            raise ValidationError({"toelichting": _("Geef een toelichting bij deze score.")})
+
+
+class Scoring(models.Model):
+    """One beoordelaar's independent scores for a new version of a beoordeling. Until both beoordelaars
+    have submitted theirs, each sees only their own."""
+
+    beoordeling = models.ForeignKey(
+        Beoordeling, verbose_name=_("beoordeling"), on_delete=models.CASCADE, related_name="scorings"
+    )
+    beoordelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("beoordelaar"), on_delete=models.PROTECT, related_name="+"
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("onafhankelijke scoring")
+        verbose_name_plural = _("onafhankelijke scorings")
+        ordering = ["beoordeling", "created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beoordeling", "beoordelaar"], name="assessment_scoring_one_per_beoordelaar"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Scoring van %(wie)s voor %(item)s") % {
+            "wie": self.beoordelaar,
+            "item": self.beoordeling.item,
+        }
+
+    @property
+    def ingediend(self):
+        return self.ingediend_op is not None
+
+
+class ScoringScore(models.Model):
+    """One toetspunt in one beoordelaar's independent scoring."""
+
+    scoring = models.ForeignKey(
+        Scoring, verbose_name=_("scoring"), on_delete=models.CASCADE, related_name="scores"
+    )
+    toetspunt = models.ForeignKey(
+        Toetspunt, verbose_name=_("toetspunt"), on_delete=models.PROTECT, related_name="+"
+    )
+    waarde = models.CharField(_("score"), max_length=10, choices=Score.Waarde, default=Score.Waarde.ONBEKEND)
+    toelichting = models.TextField(
+        _("toelichting"), blank=True, help_text=_("Verplicht, behalve bij onbekend.")
+    )
+    vindplaats = models.CharField(_("vindplaats"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("score in een scoring")
+        verbose_name_plural = _("scores in een scoring")
+        ordering = ["toetspunt__volgorde"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scoring", "toetspunt"], name="assessment_scoringscore_one_per_toetspunt"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.toetspunt.code}: {self.get_waarde_display()}"
+
+    def clean(self):
+        if self.waarde != Score.Waarde.ONBEKEND and not self.toelichting.strip():
             raise ValidationError({"toelichting": _("Geef een toelichting bij deze score.")})

@@ -131,7 +131,7 @@ def matrix_sheet(rows, toetspunten, request):
             values += [
                 summary.percentage,
                 summary.kernpunten_bekend,
-                summary.niveau.label,
+                summary.niveau_tekst,
                 summary.aanvullend_percentage,
                 row["beoordeling"].beoordelaar,
                 row["beoordeling"].datum,

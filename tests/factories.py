@@ -5,8 +5,9 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
+from assessment.models import Beoordeling, LeidendPrincipe, Score, Scoring, ScoringScore, Toetspunt
 from catalogue.models import (
     Bijdrage,
     Bron,
@@ -170,7 +171,7 @@ def make_one_of_everything():
     )
     woonvorm.woonzorgconcepten.add(make_woonzorgconcept())
     make_succesversneller()
-    make_praktijkvoorbeeld()
+    _make_version_scored_by_two(make_praktijkvoorbeeld())
     OrganisatieRol.objects.create(woonvorm=woonvorm, organisatie=organisatie, rol=OrganisatieRol.Rol.PARTNER)
     Contactpersoon.objects.create(woonvorm=woonvorm, naam="Anna", organisatie=organisatie)
     Link.objects.create(woonvorm=woonvorm, url="https://example.org/")
@@ -183,6 +184,22 @@ def make_one_of_everything():
     Hulpmiddel.objects.create(fase=fase, titel="Receptenboek", woonvorm=woonvorm)
     ChecklistItem.objects.create(fase=fase, slug="f1-1", tekst="Eerste punt")
     return woonvorm
+
+
+def _make_version_scored_by_two(praktijkvoorbeeld):
+    """A new version of a beoordeling whose two independent scorings are both submitted."""
+    version = make_beoordeling(praktijkvoorbeeld=praktijkvoorbeeld, status=Beoordeling.Status.CONCEPT)
+    for name in ("scorer-een", "scorer-twee"):
+        scoring = Scoring.objects.create(
+            beoordeling=version, beoordelaar=make_user(name, staff=True), ingediend_op=timezone.now()
+        )
+        ScoringScore.objects.create(
+            scoring=scoring,
+            toetspunt=Toetspunt.objects.get(code="T1"),
+            waarde=Score.Waarde.VOLDOET,
+            toelichting="Bewijs.",
+        )
+    return version
 
 
 def make_fase(nummer=1, *, items=0, **fields):

@@ -1,11 +1,11 @@
 """The filters of the public lists. Query parameter names are the filter names below."""
 
 import django_filters
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from assessment import scoring
-from assessment.annotations import level_ranks
+from assessment.annotations import level_ranks, score_order
 from assessment.models import Beoordeling, Score
 from catalogue import search
 from catalogue.models import (
@@ -60,10 +60,7 @@ SORT_CHOICES = {
 }
 # Items without a vastgestelde beoordeling come last on every database.
 SCORE_SORT = {
-    "-score": (
-        _("Wonen Eerst-score (hoog-laag)"),
-        [F("wonen_eerst_percentage").desc(nulls_last=True), "naam"],
-    )
+    "-score": (_("Wonen Eerst: niveau, dan score en dekking (hoog-laag)"), [*score_order(), "naam"]),
 }
 RELEVANCE_SORT = {"relevantie": (_("relevantie"), ["-relevantie", "naam"])}
 

@@ -3,11 +3,10 @@
 Used alike by the matrix page, its export and the workgroup workbook.
 """
 
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from assessment import scoring
-from assessment.annotations import toetspunt_rank
+from assessment.annotations import score_order, toetspunt_rank
 from assessment.models import Beoordeling
 from assessment.selectors import matrix_row, with_vastgestelde_scores
 from catalogue.kinds import BY_KEY, SCORED_KINDS
@@ -16,6 +15,7 @@ from website.selectors import published_items
 
 DEFAULT_KIND = "woonvorm"
 DEFAULT_SORT = "-score"
+CHANGES_PARAM = "wijzigingen"
 # How many items without a vastgestelde beoordeling the matrix names below the table.
 UNASSESSED_SHOWN = 100
 
@@ -30,7 +30,10 @@ class MatrixSortMixin:
         self.sort_options = {
             "-score": base["-score"],
             **{k: v for k, v in base.items() if k != "-score"},
-            "score": (_("Wonen Eerst-score (laag-hoog)"), [F("wonen_eerst_percentage").asc(nulls_last=True)]),
+            "score": (
+                _("Wonen Eerst: niveau, dan score en dekking (laag-hoog)"),
+                [*score_order(best_first=False), "naam"],
+            ),
             **{
                 f"-{toetspunt.code}": (
                     _("%(code)s: voldoet eerst") % {"code": toetspunt.code},
@@ -68,17 +71,23 @@ def matrix_kind(query):
     return BY_KEY[key if key in MATRIX_FILTERSETS else DEFAULT_KIND]
 
 
+def shows_changes(query):
+    """?wijzigingen=1: each cell also says what the previous vastgestelde version scored, where it differs."""
+    return query.get(CHANGES_PARAM) == "1"
+
+
 def matrix_filterset(kind, query):
     """The matrix's FilterSet of a kind over its assessed published items, sorted on the total by default."""
     data = query.copy()
     data.setdefault("sort", DEFAULT_SORT)
-    return MATRIX_FILTERSETS[kind.key](data, queryset=with_vastgestelde_scores(published_items(kind.model)))
+    items = with_vastgestelde_scores(published_items(kind.model), with_previous=shows_changes(query))
+    return MATRIX_FILTERSETS[kind.key](data, queryset=items)
 
 
-def matrix_rows(items):
+def matrix_rows(items, *, with_previous=False):
     """The rows of the matrix for items of its FilterSet, in their order."""
     toetspunten = scoring.toetspunten()
-    return [matrix_row(item, toetspunten) for item in items]
+    return [matrix_row(item, toetspunten, with_previous=with_previous) for item in items]
 
 
 def all_matrix_rows(query):

@@ -251,6 +251,8 @@ class ToetspuntResource(CatalogueResource):
 
 class BeoordelingResource(CatalogueResource):
     required_columns = ("slug",)
+    # Older versions first, so the version a row replaces ("Vorige versie") is read before it.
+    export_ordering = ("datum", "pk")
 
     class Meta:
         model = Beoordeling
@@ -259,12 +261,21 @@ class BeoordelingResource(CatalogueResource):
             "woonvorm",
             "praktijkvoorbeeld",
             "datum",
+            "beoordelaar_soort",
             "beoordelaar",
+            "bronnen",
+            "werkwijze",
             "status",
+            "vorige",
             "samenvatting",
             "ontwikkelpunten",
         )
-        widgets = {"woonvorm": {"label": BY_SLUG}, "praktijkvoorbeeld": {"label": BY_SLUG}}
+        # vastgesteld_door and vastgesteld_op are set by the adoption step, not by a spreadsheet.
+        widgets = {
+            "woonvorm": {"label": BY_SLUG},
+            "praktijkvoorbeeld": {"label": BY_SLUG},
+            "vorige": {"label": BY_SLUG},
+        }
 
     def before_save_instance(self, instance, row, **kwargs):
         # As in the admin: a beoordeling that becomes vastgesteld retires the item's previous one.
@@ -277,7 +288,7 @@ class ScoreResource(CatalogueResource):
 
     class Meta:
         model = Score
-        fields = ("beoordeling", "toetspunt", "waarde", "toelichting")
+        fields = ("beoordeling", "toetspunt", "waarde", "toelichting", "vindplaats")
         import_id_fields = ["beoordeling", "toetspunt"]
         widgets = {"beoordeling": {"label": BY_SLUG}, "toetspunt": {"name_field": "code"}}
 

@@ -26,4 +26,4 @@ class ScoredColumns(resources.Resource):
 
     def dehydrate_niveau(self, item):
         summary = item_summary(item)
-        return summary.niveau.label if summary else _("niet beoordeeld")
+        return summary.niveau_tekst if summary else _("niet beoordeeld")

@@ -72,8 +72,55 @@ def test_level_boundaries(percentage, scored, level):
     assert level_for(percentage, scored) == level
 
 
-def test_coverage_is_said_in_words():
-    assert str(summarize({KERN: [V, V, U, U, U, U, U]}).dekking) == "2 van 7 kernpunten bekend"
+def test_coverage_says_onbekend_and_niet_van_toepassing_apart():
+    assert str(summarize({KERN: [V, V, U, U, U, U, U]}).dekking) == "2 van 7 kernpunten gescoord, 5 onbekend"
+    assert str(summarize({KERN: [V, V, V, X, X, U, U]}).dekking) == (
+        "3 van 7 kernpunten gescoord, 2 niet van toepassing, 2 onbekend"
+    )
+    assert str(summarize({KERN: [V, D, N, V, V, V, V]}).dekking) == "7 van 7 kernpunten gescoord"
+
+
+@pytest.mark.parametrize(
+    ("waarden", "level", "voorlopig"),
+    [
+        ([V, V, V, V, V, V, V], Niveau.VOLLEDIG, False),
+        ([V, V, V, V, V, X, X], Niveau.VOLLEDIG, False),  # niet van toepassing is known
+        ([V, V, V, V, V, U, U], Niveau.DEELS, True),  # 100 % of what is known, but two unknown
+        ([V, V, V, V, D, D, U], Niveau.DEELS, True),  # 83 %: would come close, one unknown
+        ([V, V, V, V, D, D, X], Niveau.DICHTBIJ, False),
+        ([V, D, N, N, U, U, U], Niveau.ELEMENTEN, True),  # a low level is not raised by unknowns
+        ([V, V, V, X, X, U, U], Niveau.ONBEKEND, False),  # three scored: too few for a level
+        ([V, V, V, X, X, X, X], Niveau.ONBEKEND, False),  # everything known, too few apply
+    ],
+)
+def test_a_level_is_only_as_strong_as_what_is_known(waarden, level, voorlopig):
+    summary = summarize({KERN: waarden})
+    assert summary.niveau == level
+    assert summary.voorlopig is voorlopig
+    if summary.onbekend:
+        assert summary.niveau not in (Niveau.VOLLEDIG, Niveau.DICHTBIJ)
+
+
+def test_a_voorlopig_level_names_what_is_missing():
+    scores = [
+        type("S", (), {"toetspunt": type("T", (), {"code": code, "soort": soort})(), "waarde": waarde})()
+        for code, soort, waarde in [
+            ("T1", KERN, V),
+            ("T2", KERN, V),
+            ("T3", KERN, V),
+            ("T4", KERN, U),
+            ("T5", KERN, U),
+            ("T6", KERN, V),
+            ("T7", KERN, V),
+            ("A1", EXTRA, U),
+        ]
+    ]
+    summary = scoring.summary_of_scores(scores)
+    assert summary.ontbreekt == "T4 en T5 onbekend"
+    assert summary.niveau_tekst == "voorlopig: sluit deels aan"
+    assert summary.tekst == "voorlopig: sluit deels aan (100%, 5 van 7 kernpunten gescoord, 2 onbekend)"
+    without_codes = summarize({KERN: [V, V, V, U, U, V, V]})
+    assert without_codes.ontbreekt == "2 kernpunten onbekend"
 
 
 CODES = [f"T{n}" for n in range(1, 8)] + [f"A{n}" for n in range(1, 4)]
@@ -97,9 +144,14 @@ def test_the_database_figures_agree_with_the_rules(django_db_blocker, waarden):
         assert scoring.shown_percentage(annotated.percentage) == expected.percentage
     item = annotations.annotate_items(Woonvorm.objects.filter(pk=beoordeling.woonvorm_id), "woonvorm").get()
     assert (item.wonen_eerst_gescoord or 0) == expected.gescoord
-    reaches_deels = expected.niveau in (Niveau.VOLLEDIG, Niveau.DICHTBIJ, Niveau.DEELS)
     annotated_items = annotations.annotate_items(Woonvorm.objects.all(), "woonvorm").filter(pk=item.pk)
-    assert annotated_items.filter(annotations.minimum_level_condition(Niveau.DEELS)).exists() == reaches_deels
+    for position, level in enumerate(scoring.RANKED_LEVELS):
+        reaches = expected.niveau in scoring.RANKED_LEVELS[: position + 1]
+        assert annotated_items.filter(annotations.minimum_level_condition(level)).exists() == reaches, level
+    expected_position = (
+        scoring.RANKED_LEVELS.index(expected.niveau) if expected.niveau in scoring.RANKED_LEVELS else 5
+    )
+    assert annotated_items.annotate(p=annotations.level_position()).get().p == expected_position
 
 
 @pytest.mark.django_db

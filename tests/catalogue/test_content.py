@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.validators import URLValidator
 
-from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
+from assessment.models import BeoordelaarSoort, Beoordeling, LeidendPrincipe, Score, Toetspunt
 from catalogue.models import (
     ITEM_MODELS,
     Bron,
@@ -183,8 +183,20 @@ def test_every_woonvorm_has_a_complete_vastgestelde_beoordeling():
         for score in scores:
             if score.waarde != Score.Waarde.ONBEKEND:
                 assert score.toelichting.strip(), f"{woonvorm.slug} {score.toetspunt.code}"
-        assert beoordeling.beoordelaar == "Werkgroep Wonen Eerst, receptenboek"
+        # Truthful provenance: the redactie derived the scores from the receptenboek's text.
+        assert beoordeling.beoordelaar_soort == BeoordelaarSoort.REDACTIE
+        assert [bron.slug for bron in beoordeling.bronnen.all()] == ["receptenboek"]
+        assert "receptenboek" in beoordeling.werkwijze
         assert beoordeling.ontwikkelpunten_lijst, woonvorm.slug
+
+
+def test_where_the_receptenboek_is_silent_the_score_is_onbekend_and_says_so():
+    silent = "Het receptenboek zegt hier niets over."
+    for score in Score.objects.filter(beoordeling__status=Beoordeling.Status.VASTGESTELD):
+        if score.waarde == Score.Waarde.ONBEKEND:
+            assert score.toelichting.startswith(silent), (score.beoordeling.slug, score.toetspunt.code)
+        else:
+            assert silent not in score.toelichting, (score.beoordeling.slug, score.toetspunt.code)
 
 
 def test_everything_loaded_is_published():

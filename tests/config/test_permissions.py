@@ -51,7 +51,9 @@ def test_the_redacteur_edits_catalogue_and_routekaart_and_only_reads_assessments
 
 def test_the_beoordelaar_edits_assessments_and_only_reads_the_catalogue():
     expected = (
-        _codenames("assessment", ["beoordeling", "score"], ["add", "change", "view"])
+        _codenames(
+            "assessment", ["beoordeling", "score", "scoring", "scoringscore"], ["add", "change", "view"]
+        )
         | _codenames("assessment", ["leidendprincipe", "toetspunt"], ["view"])
         | _codenames("catalogue", _own_models("catalogue"), ["view"])
     )
@@ -70,6 +72,8 @@ def _expected_status(persona, model, page):
     app_label, name = model._meta.app_label, model._meta.model_name
     if persona is None:
         return 302
+    if name == "scoring" and page == "add":
+        return 403  # a scoring is made from its beoordeling ("Zelf scoren"), for every role
     if persona == "Beheerder":
         return 200
     if app_label == "auth":
@@ -78,7 +82,7 @@ def _expected_status(persona, model, page):
         edits = app_label in {"catalogue", "routekaart"}
         reads = app_label == "assessment"
     else:
-        edits = app_label == "assessment" and name in {"beoordeling", "score"}
+        edits = app_label == "assessment" and name in {"beoordeling", "score", "scoring"}
         reads = app_label in {"catalogue", "assessment"}
     if edits:
         return 200
@@ -187,6 +191,7 @@ def test_demo_accounts_exist_for_every_role_and_a_second_run_changes_nothing(set
     assert users == {
         "redacteur": (True, False, ["Redacteur"]),
         "beoordelaar": (True, False, ["Beoordelaar"]),
+        "beoordelaar2": (True, False, ["Beoordelaar"]),
         "beheerder": (True, False, ["Beheerder"]),
     }
     assert Woonvorm.objects.count() == 0

@@ -21,5 +21,5 @@ def symbool(waarde):
 @register.inclusion_tag("website/includes/_beoordeling.html")
 def beoordeling_section(item):
     """The score section of a woonvorm or praktijkvoorbeeld page: its vastgestelde beoordeling with every
-    score and reason, a chart, the ontwikkelpunten and the dates of earlier beoordelingen."""
-    return item_assessment(item)
+    score and reason, its provenance, a chart, the ontwikkelpunten and the timeline of earlier versions."""
+    return {**item_assessment(item), "minimum_gescoord": scoring.MIN_SCORED}

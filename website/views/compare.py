@@ -1,10 +1,12 @@
 """Compare 2 to 4 catalogue items side by side; the selection lives in the URL (?items=kind:slug)."""
 
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from assessment import scoring
+from assessment.selectors import matrix_row, with_vastgestelde_scores
 from catalogue.kinds import BY_KEY, kind_of
 from catalogue.models import Succesversneller
 from website.selectors import published_items
@@ -39,6 +41,59 @@ def _score(item):
     return summary.tekst if summary else _("nog niet beoordeeld")
 
 
+# What a toetspunt row compares for an item without a vastgestelde beoordeling, and for a kind without any.
+NOT_ASSESSED, NOT_SCORED = "nog-niet-beoordeeld", "geen-beoordeling"
+
+
+def load_scores(items):
+    """Per item, in order, {toetspunt code: Score} of its vastgestelde beoordeling (None without one): three
+    queries per kind with assessments (the items, their beoordeling, its scores), whatever the catalogue's
+    size."""
+    toetspunten = scoring.toetspunten()
+    found = {}
+    for kind in {kind_of(item) for item in items if kind_of(item).scored}:
+        pks = [item.pk for item in items if kind_of(item) is kind]
+        for assessed in with_vastgestelde_scores(kind.model.objects.filter(pk__in=pks)):
+            cells = matrix_row(assessed, toetspunten)["cells"]
+            found[(kind.key, assessed.pk)] = {c["toetspunt"].code: c["score"] for c in cells if c["score"]}
+    return [found.get((kind_of(item).key, item.pk)) for item in items]
+
+
+def toetspunt_section(items, only_differences):
+    """The rows T1–T7, A1–A3: each item's score (symbol and words) with its reason. None when no item has a
+    vastgestelde beoordeling. Under "alleen verschillen" a row is hidden when every item has the same score
+    value; the reasons may differ."""
+    scores = load_scores(items)
+    if not any(scores):
+        return None
+    rows = []
+    for toetspunt in scoring.toetspunten():
+        cells, values = [], []
+        for item, item_scores in zip(items, scores, strict=True):
+            if not kind_of(item).scored:
+                cell, value = {"text": "—"}, NOT_SCORED
+            elif item_scores is None or toetspunt.code not in item_scores:
+                cell, value = {"text": _("nog niet beoordeeld")}, NOT_ASSESSED
+            else:
+                score = item_scores[toetspunt.code]
+                cell, value = {"score": score}, score.waarde
+            cells.append({"naam": item.naam, **cell})
+            values.append(value)
+        differs = any(value != values[0] for value in values)
+        if only_differences and not differs:
+            continue
+        rows.append(
+            {
+                "label": f"{toetspunt.code}. {toetspunt.korte_naam or toetspunt.naam}",
+                "title": toetspunt.naam,
+                "href": f"{reverse('website:toetsingskader')}#toetspunt-{toetspunt.code}",
+                "cells": cells,
+                "differs": differs,
+            }
+        )
+    return {"title": _("Toetsingskader"), "rows": rows} if rows else None
+
+
 SECTIONS = [
     (
         _("Kenmerken"),
@@ -60,6 +115,7 @@ SECTIONS = [
             (_("Wonen Eerst"), _score),
         ],
     ),
+    (_("Toetsingskader"), toetspunt_section),
     (
         _("Recept"),
         [
@@ -148,6 +204,9 @@ class CompareView(TemplateView):
     def rows(items, only_differences):
         sections = []
         for title, attributes in SECTIONS:
+            if callable(attributes):  # a section that reads its own rows
+                sections.append(attributes(items, only_differences))
+                continue
             rows = []
             for label, value_of in attributes:
                 values = [value_of(item) for item in items]
@@ -156,8 +215,11 @@ class CompareView(TemplateView):
                 differs = any(v != values[0] for v in values)
                 if only_differences and not differs:
                     continue
-                cells = [{"lines": v} if isinstance(v, list) else {"text": v} for v in values]
+                cells = [
+                    {"naam": item.naam, "lines": v} if isinstance(v, list) else {"naam": item.naam, "text": v}
+                    for item, v in zip(items, values, strict=True)
+                ]
                 rows.append({"label": label, "cells": cells, "differs": differs})
             if rows:
                 sections.append({"title": title, "rows": rows})
-        return sections
+        return [section for section in sections if section]

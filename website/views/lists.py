@@ -9,6 +9,7 @@ from catalogue import search
 from catalogue.kinds import BY_KEY, KINDS, kind_of
 from core.htmx import HtmxPartialMixin
 from website import selectors
+from website.empty_results import explain_empty
 
 PAGE_SIZE = 20
 
@@ -47,6 +48,8 @@ class ItemListView(HtmxPartialMixin, ListView):
             kind_label=kind.label,
             kind_label_plural=kind.label_plural,
             scored=kind.scored,
+            # Only an empty page is explained, so a page with results costs nothing more.
+            empty_explanations=[] if context["page_obj"].paginator.count else explain_empty(self.filterset),
         )
         return context
 

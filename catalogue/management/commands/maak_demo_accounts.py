@@ -7,13 +7,20 @@ from django.core.management.base import BaseCommand, CommandError
 
 DEFAULT_PASSWORD = "wonen-eerst-demo"
 
-# Username → role (a group created by the migration catalogue/0003_roles).
-DEMO_ACCOUNTS = {"redacteur": "Redacteur", "beoordelaar": "Beoordelaar", "beheerder": "Beheerder"}
+# Username → role (a group created by the migration catalogue/0003_roles). Two beoordelaars, because a new
+# version of a beoordeling is scored by two.
+DEMO_ACCOUNTS = {
+    "redacteur": "Redacteur",
+    "beoordelaar": "Beoordelaar",
+    "beoordelaar2": "Beoordelaar",
+    "beheerder": "Beheerder",
+}
 
 
 class Command(BaseCommand):
     help = (
-        "Maakt per rol een demo-account voor de beheeromgeving: redacteur, beoordelaar en beheerder. "
+        "Maakt per rol een demo-account voor de beheeromgeving: redacteur, twee beoordelaars (beoordelaar en "
+        "beoordelaar2) en beheerder. "
         "Alleen bedoeld voor lokaal gebruik."
     )
 
