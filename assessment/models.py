@@ -226,6 +226,16 @@ class Beoordeling(models.Model):
             raise ValidationError(errors)
 
 
+def lacks_reason(score):
+    """A score other than onbekend needs its reason from the source (a Score or a ScoringScore)."""
+    return score.waarde != Score.Waarde.ONBEKEND and not score.toelichting.strip()
+
+
+def require_reason(score):
+    if lacks_reason(score):
+        raise ValidationError({"toelichting": _("Geef een toelichting bij deze score.")})
+
+
 class ScoreManager(models.Manager):
     def get_by_natural_key(self, beoordeling_slug, toetspunt_slug):
         return self.get(beoordeling__slug=beoordeling_slug, toetspunt__slug=toetspunt_slug)
@@ -288,8 +298,7 @@ class Score(models.Model):
     natural_key.dependencies = ["assessment.beoordeling", "assessment.toetspunt"]
 
     def clean(self):
-        if self.waarde != self.Waarde.ONBEKEND and not self.toelichting.strip():
-            raise ValidationError({"toelichting": _("Geef een toelichting bij deze score.")})
+        require_reason(self)
 
 
 class Scoring(models.Model):
@@ -359,5 +368,4 @@ class ScoringScore(models.Model):
         return f"{self.toetspunt.code}: {self.get_waarde_display()}"
 
     def clean(self):
-        if self.waarde != Score.Waarde.ONBEKEND and not self.toelichting.strip():
-            raise ValidationError({"toelichting": _("Geef een toelichting bij deze score.")})
+        require_reason(self)

@@ -16,7 +16,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from assessment.models import BeoordelaarSoort, Beoordeling, Score, Scoring, ScoringScore, Toetspunt
+from assessment.models import (
+    BeoordelaarSoort,
+    Beoordeling,
+    Score,
+    Scoring,
+    ScoringScore,
+    Toetspunt,
+    lacks_reason,
+)
 from assessment.review import agreed_score_rows, comparison, submitted_scorings
 
 REVIEWERS = 2
@@ -113,9 +121,7 @@ def submit_scoring(*, scoring, user):
     missing = {t.code for t in Toetspunt.objects.all()} - {s.toetspunt.code for s in scores}
     if missing:
         raise ReviewError(_("Er ontbreken toetspunten: %(codes)s.") % {"codes": ", ".join(sorted(missing))})
-    without_reason = [
-        s.toetspunt.code for s in scores if s.waarde != Score.Waarde.ONBEKEND and not s.toelichting.strip()
-    ]
+    without_reason = [score.toetspunt.code for score in scores if lacks_reason(score)]
     if without_reason:
         raise ReviewError(
             _("Geef een toelichting bij %(codes)s (verplicht, behalve bij onbekend).")

@@ -1,14 +1,12 @@
 """No page or file claims more than is known: with a core point onbekend, no item anywhere shows "sluit
 volledig aan" or "komt dicht in de buurt"; it shows a voorlopige level. Checked on the real catalogue."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from assessment.models import Beoordeling, Score, Toetspunt
 from catalogue.kinds import SCORED_KINDS
+from tests.downloads import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +25,6 @@ def unknown_core(loaded_content):
     return published
 
 
-def rows(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    text = b"".join(response.streaming_content if response.streaming else [response.content]).decode(
-        "utf-8-sig"
-    )
-    lines = [line for line in text.splitlines() if line and not line.lstrip('"').startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
-
-
 def test_no_detail_page_claims_a_high_level_with_a_core_point_onbekend(client, unknown_core):
     for item in unknown_core:
         section = client.get(item.get_absolute_url()).content.decode().split('id="toetsing"', 1)[1]
@@ -49,11 +37,11 @@ def test_no_list_or_matrix_file_claims_a_high_level_with_a_core_point_onbekend(c
     names = {item.naam for item in unknown_core}
     checked = set()
     for kind in SCORED_KINDS:
-        for row in rows(client, reverse(kind.url_name("export"), args=["csv"])):
+        for row in csv_rows(client, reverse(kind.url_name("export"), args=["csv"])):
             if row["Naam"] in names:
                 checked.add(row["Naam"])
                 assert not row["Niveau Wonen Eerst"].startswith(CLAIMS), row["Naam"]
-        for row in rows(client, reverse("website:matrix-export", args=["csv"]) + f"?soort={kind.key}"):
+        for row in csv_rows(client, reverse("website:matrix-export", args=["csv"]) + f"?soort={kind.key}"):
             if row["Naam"] in names:
                 assert not row["Niveau Wonen Eerst"].startswith(CLAIMS), row["Naam"]
     assert checked == names

@@ -5,13 +5,11 @@ as 63 % (halves round up), with "4 van 7" core points known, three onbekend, and
 aan", voorlopig.
 """
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from assessment.models import Score
+from tests.downloads import csv_rows
 from tests.factories import make_beoordeling, make_toetsingskader, make_woonvorm
 
 pytestmark = pytest.mark.django_db
@@ -58,17 +56,6 @@ def test_the_list_the_detail_page_the_matrix_and_compare_agree(client, item):
     matrix = page(client, reverse("website:matrix"))
     assert_shows_the_score(matrix)
     assert "75%" in matrix and "2 van 3" in matrix
-
-
-def csv_rows(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    text = b"".join(response.streaming_content if response.streaming else [response.content]).decode(
-        "utf-8-sig"
-    )
-    # The Toelichting lines start with "#", quoted where they hold the separator.
-    lines = [line for line in text.splitlines() if line and not line.lstrip('"').startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
 
 
 def test_the_list_export_and_the_matrix_export_agree_with_the_pages(client, item):
