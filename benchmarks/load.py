@@ -2,12 +2,19 @@
 
     .venv/bin/python benchmarks/load.py                          # 30 s, 8 client threads, 3 workers
     .venv/bin/python benchmarks/load.py --duur 60 --threads 16 --workers 4
+    .venv/bin/python benchmarks/load.py --instanties 2           # two servers sharing PostgreSQL and Redis
 
 It recreates the database receptenbank_load on the server (default postgres://postgres@127.0.0.1:5432),
 migrates it, loads the catalogue content (`laad_catalogus`), collects the static files and starts gunicorn
 with production settings on 127.0.0.1. Every URL of the mix is requested once to warm up; URLs that answer
 404 are left out of the mix and listed. Then the client threads request URLs from a weighted mix (home,
-lists with filters, detail pages, vocabulary pages, search, exports) until the time is up.
+lists with filters, detail pages, vocabulary pages, search, exports, the API) until the time is up.
+
+With --instanties N it starts N gunicorn servers (each with --workers workers) on their own ports, sharing
+the database and Redis (--redis, by default redis://127.0.0.1:6379/13, which it empties first), and sends the
+requests to them in turn, as a reverse proxy would. --redis also applies to a single instance, so one and two
+instances can be compared on the same cache. The API's throttling is raised for the run (API_THROTTLE_RATE),
+since every request comes from one address.
 
 It prints requests per second, the latency percentiles p50/p95/p99 (nearest rank, in milliseconds, measured
 by the client, so including the network and gunicorn) per kind of URL and in total, and the number of
@@ -47,7 +54,9 @@ WEIGHTS = {
     "begrip": 5,
     "zoeken": 15,
     "export": 5,
+    "api": 10,
 }
+DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
 
 
 def url_mix(database_url):
@@ -60,6 +69,7 @@ def url_mix(database_url):
     django.setup()
     from django.urls import reverse
 
+    from catalogue.kinds import KINDS
     from catalogue.models import ITEM_MODELS, Contractvorm, Doelgroep, Organisatie, Plaats
 
     def first(model, count=3):
@@ -94,6 +104,18 @@ def url_mix(database_url):
             f"{woonvormen}export.xlsx?doelgroep={doelgroep[0].slug}",
             f"{search}export.csv?q=wonen",
         ],
+        "api": [
+            "/api/v1/woonvormen",
+            f"/api/v1/woonvormen?doelgroep={doelgroep[0].slug}&sort=-score",
+            f"/api/v1/praktijkvoorbeelden?contractvorm={contractvorm[0].slug}",
+            *(
+                f"/api/v1/{kind.segment}/{item.slug}"
+                for kind in KINDS
+                for item in kind.model.objects.published().order_by("slug")[:3]
+            ),
+            "/api/v1/doelgroepen",
+            "/api/v1/zoeken?q=wonen",
+        ],
     }
 
 
@@ -121,6 +143,27 @@ def free_port(port):
         return probe.getsockname()[1]
 
 
+def start_servers(count, environment, workers, first_port):
+    """`count` gunicorn servers with the same environment, the first on `first_port`, the others on free
+    ports: [(base URL, process)]."""
+    servers = []
+    for number in range(count):
+        port = first_port if number == 0 else free_port(0)
+        process = subprocess.Popen(
+            [GUNICORN, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+            cwd=ROOT,
+            env=environment,
+        )
+        servers.append((f"http://127.0.0.1:{port}", process))
+    return servers
+
+
+def empty_redis(url):
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
 def wait_until_up(base, process, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -132,8 +175,9 @@ def wait_until_up(base, process, seconds=30):
     raise SystemExit(f"gunicorn did not answer on {base} within {seconds} s.")
 
 
-def drive(base, mix, seconds, threads, seed):
-    """Request the mix from `threads` threads for `seconds`; returns {kind: [(status, seconds, url)]}."""
+def drive(bases, mix, seconds, threads, seed):
+    """Request the mix from `threads` threads for `seconds`, each request to the next server in turn;
+    returns {kind: [(status, seconds, url)]}."""
     kinds = [kind for kind in WEIGHTS if mix.get(kind)]
     weights = [WEIGHTS[kind] for kind in kinds]
     results = defaultdict(list)
@@ -143,10 +187,12 @@ def drive(base, mix, seconds, threads, seed):
     def worker(number):
         chooser = random.Random(seed + number)
         mine = []
+        turn = number
         while time.monotonic() < stop_at:
             kind = chooser.choices(kinds, weights)[0]
             url = chooser.choice(mix[kind])
-            mine.append((kind, *fetch(base + url), url))
+            turn += 1
+            mine.append((kind, *fetch(bases[turn % len(bases)] + url), url))
         with lock:
             for kind, status, elapsed, url in mine:
                 results[kind].append((status, elapsed, url))
@@ -185,6 +231,14 @@ def main():
     parser.add_argument("--threads", type=int, default=8, help="client threads (default 8)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
     parser.add_argument("--poort", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    parser.add_argument(
+        "--instanties", type=int, default=1, help="gunicorn servers behind each other (default 1)"
+    )
+    parser.add_argument(
+        "--redis",
+        default=None,
+        help=f"Redis the servers share, emptied first (default: none for one, {DEFAULT_REDIS} for more)",
+    )
     parser.add_argument("--server", default=SERVER, help=f"PostgreSQL server (default {SERVER})")
     parser.add_argument("--database", default="receptenbank_load", help="database name (recreated)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the URL choice")
@@ -208,34 +262,38 @@ def main():
     )
     mix = url_mix(database_url)
 
-    port = free_port(args.poort)
-    base = f"http://127.0.0.1:{port}"
+    redis_url = args.redis or (DEFAULT_REDIS if args.instanties > 1 else "")
     environment = {
         **production_environment(database_url),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "API_THROTTLE_RATE": "1000000/minute",
+        "REDIS_URL": redis_url,
     }
-    server = subprocess.Popen(
-        [GUNICORN, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers)],
-        cwd=ROOT,
-        env=environment,
-    )
+    if redis_url:
+        empty_redis(redis_url)
+    servers = start_servers(args.instanties, environment, args.workers, free_port(args.poort))
+    bases = [base for base, _process in servers]
     try:
-        wait_until_up(base, server)
+        for base, process in servers:
+            wait_until_up(base, process)
         skipped = []
         for urls in mix.values():
             for url in list(urls):
-                if fetch(base + url)[0] == 404:
+                if fetch(bases[0] + url)[0] == 404:
                     urls.remove(url)
                     skipped.append(url)
         print(
-            f"Load: {args.duur} s, {args.threads} threads, {args.workers} gunicorn workers ...",
+            f"Load: {args.duur} s, {args.threads} threads, {args.instanties} instance(s) of "
+            f"{args.workers} gunicorn workers, cache: {redis_url or 'files'} ...",
             file=sys.stderr,
         )
-        results = drive(base, mix, args.duur, args.threads, args.seed)
+        results = drive(bases, mix, args.duur, args.threads, args.seed)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for _base, process in servers:
+            process.terminate()
+        for _base, process in servers:
+            process.wait(timeout=30)
 
     report = {kind: summary(rows, args.duur) for kind, rows in results.items()}
     report["totaal"] = summary([row for rows in results.values() for row in rows], args.duur)
@@ -252,7 +310,13 @@ def main():
 
     output = ROOT / "benchmarks" / "results" / f"load-{time.strftime('%Y%m%d-%H%M%S')}.json"
     output.parent.mkdir(exist_ok=True)
-    settings = {"duur": args.duur, "threads": args.threads, "workers": args.workers}
+    settings = {
+        "duur": args.duur,
+        "threads": args.threads,
+        "workers": args.workers,
+        "instanties": args.instanties,
+        "cache": redis_url or "files",
+    }
     output.write_text(
         json.dumps({"instellingen": settings, "cijfers": report, "weggelaten": skipped}, indent=1)
     )

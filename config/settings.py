@@ -58,17 +58,29 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "csp",
+    # Background jobs for large spreadsheet imports: Django's task framework (django-tasks, the backport of
+    # Django 6's django.tasks) with its database backend (django-tasks-db); see TASKS below.
+    "django_tasks",
+    "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "core",
     "catalogue",
     "assessment",
     "spreadsheets",  # after catalogue and assessment: it adds buttons to their admins
     "routekaart",
     "website",
+    "api",
 ]
 if DEV_APPS:
     INSTALLED_APPS.append("benchmarks.testcatalogus")
 
 MIDDLEWARE = [
+    # Outermost, so every answer under /api/v1/ carries API-Version, CORS preflights and redirects included.
+    "api.middleware.ApiVersionMiddleware",
+    # Before anything that may answer by itself, as django-cors-headers asks.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,24 +156,110 @@ STORAGES = {
 # Static files with a content hash in their name are served by whitenoise with a ten-year, immutable
 # Cache-Control, gzip-compressed when the browser accepts it.
 
-# What changes only when the catalogue is edited (core/cache.py) is cached in files, so every gunicorn
-# worker shares it and sees an edit at once; one directory per database. Tests keep it in memory.
+# What changes only when the catalogue is edited (core/cache.py), the API's throttling counts and its download
+# are kept in Django's cache, shared by every process that serves the site:
+# - with REDIS_URL, in Redis (Django's own backend), so several application servers share one cache and see
+#   an edit on the next request; nothing of the site is kept on one machine's disk;
+# - without it, in files, so the gunicorn workers of one machine share it; one directory per database.
+# Tests keep it in memory, whatever REDIS_URL says, so the suite never clears a real cache.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"REDIS_URL must start with redis://, rediss:// or unix://, not {REDIS_URL!r}; "
+        "e.g. redis://127.0.0.1:6379/0."
+    )
 _database = repr([DATABASES["default"].get(key) for key in ("HOST", "PORT", "NAME")])
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if TESTING
-        else "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(
-            Path(tempfile.gettempdir())
-            / "wonen-eerst-cache"
-            / hashlib.sha256(_database.encode()).hexdigest()[:16]
-        ),
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+_database_key = hashlib.sha256(_database.encode()).hexdigest()[:16]
+if TESTING:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
     }
+elif REDIS_URL:
+    # The key prefix names the database (not the host, which servers may reach under different names), so two
+    # databases sharing a Redis never read each other's values.
+    _database_name = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:16]
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"wonen-eerst:{_database_name}",
+            # An unreachable Redis fails a request within seconds (and /gezond/ says so), never hangs it.
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_TIMEOUT", 2),
+                "socket_timeout": env_int("REDIS_TIMEOUT", 2),
+            },
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key),
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+
+# The open data API (api/): read-only JSON under /api/v1/, by the NLGov REST API Design Rules.
+# Django REST framework gives the views, content negotiation, throttling and error handling; drf-spectacular
+# writes the OpenAPI 3 document from the same serializers; django-cors-headers answers CORS.
+API_VERSION = "1.0.0"
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/minute")
+API_CONTACT = {
+    "name": env_str("API_CONTACT_NAME", "Beheer Wonen Eerst receptenbank"),
+    "email": env_str("API_CONTACT_EMAIL", "opendata@example.org"),
+    # Empty: the API's own page (/api/) on the host that serves the document.
+    "url": env_str("API_CONTACT_URL"),
 }
+API_LICENSE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+}
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Public and anonymous: a logged-in editor gets exactly what a visitor gets.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientAddressThrottle"],
+    # Behind N reverse proxies the client is the N-th address from the right of X-Forwarded-For.
+    "NUM_PROXIES": env_int("DJANGO_PROXY_COUNT", 0),
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    "DEFAULT_METADATA_CLASS": None,
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Wonen Eerst receptenbank",
+    "VERSION": API_VERSION,
+    "CONTACT": {key: value for key, value in API_CONTACT.items() if value},
+    "LICENSE": API_LICENSE,
+    "SERVERS": [{"url": "/api/v1", "description": "Deze server"}],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Parameters in the FilterSet's order, as the list page shows the filters.
+    "SORT_OPERATION_PARAMETERS": False,
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_standard_responses",
+    ],
+}
+# Anyone may read the API from a browser on another site; it has no cookies or sessions to protect.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/v\d+(/.*)?$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "user-agent"]
+CORS_EXPOSE_HEADERS = ["API-Version", "ETag", "Retry-After", "Content-Disposition"]
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its `next` is missing or points off the site: the beheeromgeving, not Django's
+# default /accounts/profile/, which does not exist here.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Login throttling: five failed logins for one username from one address lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -178,6 +276,19 @@ AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
 # Uploads (spreadsheet imports) larger than this are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Every spreadsheet is read within these limits (spreadsheets/limits.py), in the admin and the shell.
+SPREADSHEET_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 20_000)
+SPREADSHEET_MAX_COLUMNS = env_int("DJANGO_IMPORT_MAX_COLUMNS", 100)
+SPREADSHEET_MAX_CELLS = env_int("DJANGO_IMPORT_MAX_CELLS", 1_000_000)
+SPREADSHEET_MAX_UNPACKED_BYTES = env_int("DJANGO_IMPORT_MAX_UNPACKED_MB", 50) * 1_000_000
+# An admin import of more rows than this runs as a background job, with a progress page; smaller ones are
+# done within the request. It fits gunicorn's timeout (config/gunicorn.py): README, "Production serving".
+SPREADSHEET_JOB_ROWS = env_int("DJANGO_IMPORT_JOB_ROWS", 200)
+
+# Background jobs: Django's task framework with the database backend, so a job needs nothing but the database
+# (SQLite or PostgreSQL) and survives a restart of the web server. `manage.py db_worker` runs them; `make run`
+# and `make serve` start it beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Production hardening, switched on together with DJANGO_DEBUG=False.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -202,7 +313,10 @@ CONTENT_SECURITY_POLICY = {
 }
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if PROXY_COUNT:
+        # Only a proxy in front may say the request came over https; without one, a client could send the
+        # header itself and skip the redirect to https.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -21,6 +21,7 @@ ALLOWED = {
     "spreadsheets": {"core", "catalogue", "assessment"},
     "routekaart": {"core", "catalogue", "spreadsheets"},
     "website": {"core", "catalogue", "assessment", "spreadsheets", "routekaart"},
+    "api": {"core", "catalogue", "assessment", "routekaart", "website"},
 }
 
 

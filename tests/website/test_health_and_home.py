@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_health_checks_the_database(client):
     response = client.get(reverse("website:health"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_home_shows_the_number_of_published_items_per_kind(client):

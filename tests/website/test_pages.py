@@ -347,11 +347,14 @@ def test_a_page_names_the_phases_of_the_routekaart_that_point_to_it(client):
 DETAIL_QUERIES = {
     # the item; then for its card: the item with its bron, its doelgroepen, plaatsen, roles, contacts, links
     # and routekaart references; the items of the same initiative (one query per kind); and per kind:
-    "succesversneller": 13,  # typen and bijdragen
+    # then for its schema.org JSON-LD (website/jsonld.py): the item with its bron, doelgroepen, plaatsen and
+    # organisations (4), and per kind:
+    "succesversneller": 13 + 4,  # typen and bijdragen
     # contractvormen, woonsituaties, woonzorgconcepten, the first other items of each concept (one query
-    # per kind), the scores
-    "woonvorm": 17,
-    "praktijkvoorbeeld": 17,
+    # per kind), the scores; for the JSON-LD its contractvormen, woonzorgconcepten and beoordeling (3, and one
+    # more for its scores when it has one)
+    "woonvorm": 17 + 4 + 3,
+    "praktijkvoorbeeld": 17 + 4 + 3,
 }
 
 
