@@ -9,6 +9,7 @@ are written by natural key, so the file restores into any freshly migrated datab
 import datetime
 import gzip
 import json
+import zlib
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -16,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.test.utils import override_settings
 
 from core.content_apps import content_models
@@ -71,16 +72,45 @@ def write_backup(path):
     return len(rows)
 
 
+def read_backup(path):
+    """The rows of a backup file, read in full before anything is loaded.
+
+    A file that is cut short, damaged or not made by maak_backup raises BackupError with a Dutch message,
+    never a traceback.
+    """
+    try:
+        with open_backup(path, "r") as handle:
+            rows = json.load(handle)
+    except FileNotFoundError:
+        raise BackupError(f"{path}: dit bestand bestaat niet") from None
+    except (EOFError, json.JSONDecodeError):
+        raise BackupError(
+            f"{path}: het bestand is onvolledig (afgebroken tijdens kopiëren of schrijven?)"
+        ) from None
+    except (gzip.BadGzipFile, zlib.error, UnicodeDecodeError):
+        raise BackupError(f"{path}: het bestand is beschadigd of geen back-up van maak_backup") from None
+    if not isinstance(rows, list) or not all(isinstance(row, dict) and "model" in row for row in rows):
+        raise BackupError(f"{path}: dit is geen back-up van maak_backup")
+    return rows
+
+
 @transaction.atomic
 def restore_backup(path):
     """Load a backup into a database that holds no content and no accounts yet; returns the row count."""
-    filled = [
-        model._meta.label for model in [get_user_model(), *content_models()] if model._base_manager.exists()
-    ]
+    rows = read_backup(path)
+    try:
+        filled = [
+            model._meta.label
+            for model in [get_user_model(), *content_models()]
+            if model._base_manager.exists()
+        ]
+    except DatabaseError:
+        raise BackupError(
+            "de database kan niet worden gelezen; is hij gemigreerd (manage.py migrate)?"
+        ) from None
     if filled:
         raise BackupError("de database is niet leeg: " + ", ".join(filled[:5]))
-    with open_backup(path, "r") as handle:
-        count = len(json.load(handle))
+    count = len(rows)
     # History rows come from the backup itself; loading must not add new ones.
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
         call_command("loaddata", str(path), verbosity=0)

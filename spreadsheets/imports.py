@@ -8,18 +8,21 @@ catalogus_import; the admin's import (spreadsheets.admin) reads one sheet for on
 reports with result_errors.
 """
 
+import logging
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError, DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
 from catalogue.services import sync_children
-from spreadsheets.reading import SpreadsheetError
+from spreadsheets.errors import SpreadsheetError
 from spreadsheets.resources.editors import CHILD_RESOURCES, ITEM_RESOURCES, OWNER_FIELDS, WORKBOOK_RESOURCES
 from spreadsheets.sheets import notes_title
 from spreadsheets.widgets import is_empty
+
+logger = logging.getLogger(__name__)
 
 # Checking ----------------------------------------------------------------------------------------------
 
@@ -151,7 +154,7 @@ def _import_rows(resource_class, dataset):
         dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
     )
     report = SheetReport(title, counts=row_counts(result))
-    report.errors = result_errors(result, title, dataset.row_numbers)
+    report.errors = result_errors(result, title, dataset.row_numbers, resource_class())
     return report
 
 
@@ -165,32 +168,78 @@ def row_counts(result):
     }
 
 
-def result_errors(result, sheet, row_numbers=None):
-    """Every failure of an import result as one line naming the sheet and the row.
+def result_errors(result, sheet, row_numbers, resource):
+    """Every failure of an import result as one line naming the sheet, the row and, where known, the column.
 
-    `row_numbers` are the spreadsheet rows of the dataset's rows; without them the row under the header
-    is counted as row 2.
+    `row_numbers` are the spreadsheet rows of the dataset's rows.
     """
-
-    def spreadsheet_row(number):
-        return row_numbers[number - 1] if row_numbers else number + 1
-
-    lines = [f"{sheet}: {error.error}" for error in result.base_errors]
-    for row in result.invalid_rows:
-        lines += [_row_line(sheet, spreadsheet_row(row.number), message) for message in _messages(row.error)]
-    for row in result.error_rows:
-        lines += [_row_line(sheet, spreadsheet_row(row.number), str(error.error)) for error in row.errors]
+    lines = [f"{sheet}: {database_message(error.error)}" for error in result.base_errors]
+    for failure in row_failures(result, resource, row_numbers):
+        lines += [_row_line(sheet, failure["row"], message, column) for column, message in failure["errors"]]
     return lines
 
 
-def _row_line(sheet, number, message):
+def row_failures(result, resource, row_numbers):
+    """Every failed row in file order: {"row": spreadsheet row, "errors": [[column, message], …]}.
+
+    The column is the Dutch header of the field a message is about ("" for a message about the whole row).
+    """
+    columns = _columns(resource)
+    failures = []
+    for row in result.invalid_rows:
+        errors = [[columns.get(key, ""), message] for key, message in _keyed_messages(row.error)]
+        failures.append((row.number, errors))
+    for row in result.error_rows:
+        failures.append((row.number, [["", database_message(error.error)] for error in row.errors]))
+    failures.sort(key=lambda failure: failure[0])
+    return [{"row": row_numbers[number - 1], "errors": errors} for number, errors in failures]
+
+
+def _columns(resource):
+    """{field attribute or name: Dutch column header} for the messages of a row."""
+    columns = {}
+    for name, column in resource.fields.items():
+        columns[name] = str(column.column_name)
+        if column.attribute:
+            columns.setdefault(column.attribute, str(column.column_name))
+    return columns
+
+
+def _keyed_messages(error):
+    if hasattr(error, "error_dict"):
+        return [
+            ("" if key == NON_FIELD_ERRORS else key, message)
+            for key, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return [("", message) for message in error.messages]
+
+
+def database_message(error):
+    """A Dutch line for an error of the database or the library, whose own message is English."""
+    if isinstance(error, SpreadsheetError):
+        return str(error)
+    if isinstance(error, IntegrityError):
+        return _("Deze rij botst met een andere rij in de catalogus (bijvoorbeeld een slug die al bestaat).")
+    if isinstance(error, DataError):
+        return _("Een waarde in deze rij past niet in de database (te lang of ongeldig).")
+    if isinstance(error, DatabaseError):
+        return _("De database weigert deze rij.")
+    logger.error("spreadsheet import: unexpected error", exc_info=error)
+    return _(
+        "Deze rij kon door een onverwachte fout niet worden verwerkt; de beheerder vindt die in het log."
+    )
+
+
+def _row_line(sheet, number, message, column=""):
+    if column and f"“{column}”" not in message:
+        return _("%(blad)s, rij %(rij)s, kolom “%(kolom)s”: %(melding)s") % {
+            "blad": sheet,
+            "rij": number,
+            "kolom": column,
+            "melding": message,
+        }
     return _("%(blad)s, rij %(rij)s: %(melding)s") % {"blad": sheet, "rij": number, "melding": message}
-
-
-def _messages(error):
-    if hasattr(error, "message_dict"):
-        return [message for messages_ in error.message_dict.values() for message in messages_]
-    return error.messages
 
 
 def _owners(resource_class, dataset):
@@ -215,13 +264,17 @@ def _import_children(resource_class, dataset, owners):
     title = resource_class.sheet_title()
     report = SheetReport(title)
     wanted = {owner: [] for owner in owners}
+    columns = _columns(resource)
     for number, values in zip(dataset.row_numbers, dataset, strict=True):
         child = model()
         try:
             resource.import_instance(child, dict(zip(dataset.headers, values, strict=True)))
             child.full_clean(validate_unique=False)
         except ValidationError as error:
-            report.errors += [_row_line(title, number, message) for message in _messages(error)]
+            report.errors += [
+                _row_line(title, number, message, columns.get(key, ""))
+                for key, message in _keyed_messages(error)
+            ]
             continue
         owner = next(name for name in OWNER_FIELDS if getattr(child, f"{name}_id"))
         wanted.setdefault((owner, getattr(child, f"{owner}_id")), []).append(child)

@@ -1,7 +1,8 @@
 """Spreadsheet files for workgroups: xlsx, csv and ods, always with the Toelichting in front.
 
 In xlsx and ods the Toelichting is a first sheet; in csv, a block of lines starting with "#" above the header.
-Every cell goes through escaping.cell_value, so no text runs as a formula.
+Every cell, header, line of the Toelichting, sheet name and file name goes through the escaping of
+spreadsheets.escaping, so no text runs as a formula.
 
 xlsx files are written in openpyxl's write-only mode, row by row, so memory stays flat on large exports.
 """
@@ -27,7 +28,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from spreadsheets.escaping import cell_value
+from spreadsheets.escaping import cell_value, file_name, note_line, sheet_title
 from spreadsheets.sheets import notes_sheet
 
 FORMATS = {
@@ -59,11 +60,14 @@ def spreadsheet_response(fmt, filename, sheets, note_rows):
     stream = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (FileResponse closes it)
     write_spreadsheet(stream, fmt, sheets, note_rows)
     stream.seek(0)
-    return FileResponse(stream, as_attachment=True, filename=f"{filename}.{fmt}", content_type=FORMATS[fmt])
+    return FileResponse(
+        stream, as_attachment=True, filename=f"{file_name(filename)}.{fmt}", content_type=FORMATS[fmt]
+    )
 
 
 def export_filename(stem):
-    return f"{stem}-{timezone.localdate():%Y-%m-%d}"
+    """The name of a download without extension: the subject and the date, e.g. woonvormen-2026-01-31."""
+    return f"{file_name(stem)}-{timezone.localdate():%Y-%m-%d}"
 
 
 HEADER_FONT = Font(bold=True)
@@ -81,7 +85,7 @@ def _write_xlsx(stream, sheets):
 
 def _xlsx_sheet(workbook, sheet):
     """Bold, frozen header row, column widths, wrapped text, and an autofilter over all rows."""
-    worksheet = workbook.create_sheet(title=sheet.title[:31])
+    worksheet = workbook.create_sheet(title=sheet_title(sheet.title))
     for index, width in enumerate(sheet.widths, start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = width
     worksheet.freeze_panes = "A2"
@@ -121,7 +125,7 @@ def _write_ods(stream, sheets):
     column_styles = {}
     counts = []
     for sheet in sheets:
-        table = Table(name=sheet.title[:31])
+        table = Table(name=sheet_title(sheet.title))
         for width in sheet.widths:
             if width not in column_styles:
                 column_styles[width] = Style(name=f"kolom{width}", family="table-column")
@@ -185,10 +189,11 @@ def _write_csv(stream, sheets):
     if len(data_sheets) != 1:
         raise ValueError("a csv file holds exactly one sheet")
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    for label, value in notes_sheet.rows:
-        # One line per note, whatever the value holds, so a reader can skip the block line by line.
-        text.write(f"{CSV_COMMENT} {label}: {' '.join(str(value).split())}\r\n")
     writer = csv.writer(text, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    for label, value in notes_sheet.rows:
+        # One line per note, whatever the value holds, so a reader can skip the block line by line. It is
+        # one csv cell: a ";" or a quote in the value is quoted, so it cannot start a cell of its own.
+        writer.writerow([note_line(label, value)])
     writer.writerow([cell_value(str(title)) for title in data_sheets[0].headers])
     count = 0
     for row in data_sheets[0].rows:

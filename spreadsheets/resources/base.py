@@ -68,13 +68,20 @@ class RelatedInstanceLoader(ModelInstanceLoader):
 class RelatedDiff(Diff):
     """The preview of a row's changes, reading the related rows fetched in advance. The library compares
     with a deep copy of the row's instance, and a deep copy drops those rows; they are taken from the
-    instance the copy was made of (CatalogueResource.after_init_instance)."""
+    instance the copy was made of (CatalogueResource.after_init_instance).
+
+    The preview lists the changed columns with their old and new values (spreadsheets.services), so the
+    library's HTML diff of every column of every row is not made."""
 
     def __init__(self, resource, instance, new):
         source = resource.row_instance
         if instance is not None and source is not None and hasattr(source, "_prefetched_objects_cache"):
             instance._prefetched_objects_cache = dict(source._prefetched_objects_cache)
         super().__init__(resource, instance, new)
+        resource.last_diff = self
+
+    def as_html(self):
+        return []
 
 
 class CatalogueResource(resources.ModelResource):
@@ -102,6 +109,16 @@ class CatalogueResource(resources.ModelResource):
         super().__init__(**kwargs)
         self._field_names = {id(field): name for name, field in self.fields.items()}
         self.row_instance = None
+        self.last_diff = None
+        # Called with (row result, row number, diff) for every row an import handles, failed ones included.
+        self.on_row = None
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self.last_diff = None
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        if self.on_row is not None:
+            self.on_row(row_result, kwargs.get("row_number"), self.last_diff)
+        return row_result
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)

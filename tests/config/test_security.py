@@ -237,3 +237,52 @@ def test_a_link_cannot_carry_a_script_address():
     with pytest.raises(ValidationError) as error:
         link.full_clean()
     assert "url" in error.value.message_dict
+
+
+# Proxies and redirects after login --------------------------------------------------------------------------
+
+PRINT_PROXY_HEADER = (
+    "from django.conf import settings as s; print(getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
+)
+
+
+def test_without_a_proxy_a_clients_x_forwarded_proto_is_not_trusted():
+    result = _manage("shell", "--no-imports", "-c", PRINT_PROXY_HEADER, env=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None"
+    behind_proxy = _manage(
+        "shell", "--no-imports", "-c", PRINT_PROXY_HEADER, env={**PRODUCTION, "DJANGO_PROXY_COUNT": "1"}
+    )
+    assert behind_proxy.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_a_client_cannot_skip_the_https_redirect_by_claiming_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = None  # what production has without DJANGO_PROXY_COUNT
+    response = client.get("/", HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+@pytest.mark.parametrize(
+    "unsafe", ["https://evil.example/", "//evil.example/", "http:\\\\evil.example", "javascript:alert(1)", ""]
+)
+def test_a_login_with_an_unsafe_next_lands_in_the_beheeromgeving(client, unsafe):
+    make_user("redacteur", staff=True)
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "redacteur", "password": PASSWORD, "next": unsafe},
+        REMOTE_ADDR="10.0.0.3",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_login_with_a_safe_next_goes_there(client):
+    make_user("redacteur", staff=True)
+    target = reverse("admin:catalogue_woonvorm_changelist")
+    response = client.post(
+        reverse("admin:login"), {"username": "redacteur", "password": PASSWORD, "next": target}
+    )
+    assert response["Location"] == target

@@ -89,3 +89,50 @@ def test_a_backup_needs_a_json_file_name(tmp_path):
     with pytest.raises(CommandError, match=r"\.json"):
         call_command("maak_backup", str(tmp_path / "backup.txt"))
     assert not (tmp_path / "backup.txt").exists()
+
+
+@pytest.mark.parametrize("name", ["backup.json", "backup.json.gz"])
+def test_a_truncated_backup_is_refused_in_dutch_without_a_traceback(catalogue_with_history, tmp_path, name):
+    path = tmp_path / name
+    call_command("maak_backup", str(path), stdout=StringIO())
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    connection.check_constraints()
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError) as error:
+        call_command("herstel_backup", str(path))
+    assert str(error.value).startswith("Back-up niet teruggezet, er is niets gewijzigd: ")
+    assert "onvolledig" in str(error.value)
+    assert not Woonvorm.history.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"geen": "lijst"}', "dit is geen back-up van maak_backup"),
+        (b"\x1f\x8b\x08rommel", "onvolledig|beschadigd"),
+    ],
+)
+def test_a_file_that_is_no_backup_is_refused_in_dutch(tmp_path, content, message):
+    path = tmp_path / ("backup.json.gz" if content.startswith(b"\x1f\x8b") else "backup.json")
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("herstel_backup", str(path))
+
+
+def test_truncated_backups_from_the_shell_show_no_traceback(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "backup.json.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03")  # a gzip header and nothing after it
+    result = subprocess.run(
+        [sys.executable, "manage.py", "herstel_backup", str(path)],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "Back-up niet teruggezet, er is niets gewijzigd" in result.stderr

@@ -27,10 +27,11 @@ def fasen():
 
 def csv_parts(response):
     """The notes (lines starting with '#') and the rows of a csv download."""
-    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
-    notes = [line for line in lines if line.startswith("#")]
-    rows = list(csv.reader([line for line in lines if not line.startswith("#")], delimiter=";"))
-    return notes, rows
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    records = list(csv.reader(io.StringIO(text), delimiter=";"))
+    # A note is one cell (quoted when it holds a ";"), so a spreadsheet never splits it into cells.
+    notes = [record[0] for record in records if len(record) == 1 and record[0].startswith("#")]
+    return notes, records[len(notes) :]
 
 
 def xlsx_rows(response):

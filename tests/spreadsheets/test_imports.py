@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from catalogue.models import Doelgroep, Status, Woonvorm
 from spreadsheets.admin import XLSXFormat
+from spreadsheets.models import ImportBatch
 from spreadsheets.resources.editors import WoonvormResource
 from tests.factories import make_bron, make_doelgroep, make_persona, make_woonvorm
 
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.django_db
 
 IMPORT_URL = reverse("admin:catalogue_woonvorm_import")
 CONFIRM_URL = reverse("admin:catalogue_woonvorm_process_import")
-FORMAT_INDEX = {"xlsx": "0", "ods": "1", "csv": "2"}
 
 
 def xlsx(headers, rows, title="Woonvormen"):
@@ -84,9 +84,16 @@ GOOD_ROWS = [
 
 
 def preview(client, data, fmt="xlsx"):
-    return client.post(
-        IMPORT_URL, {"import_file": upload(data, f"bestand.{fmt}"), "format": FORMAT_INDEX[fmt]}
-    )
+    """Upload a file; a valid one is checked and its page (with the preview) shown."""
+    return client.post(IMPORT_URL, {"import_file": upload(data, f"bestand.{fmt}")}, follow=True)
+
+
+def counts(response):
+    return response.context["summary"]["counts"]
+
+
+def confirm(client, response, **kwargs):
+    return client.post(CONFIRM_URL, {"token": response.context["batch"].token}, **kwargs)
 
 
 def test_an_editor_sees_new_changed_and_unchanged_rows_before_anything_is_written(editor, catalogue):
@@ -94,19 +101,19 @@ def test_an_editor_sees_new_changed_and_unchanged_rows_before_anything_is_writte
     response = preview(editor, xlsx(HEADERS, GOOD_ROWS))
 
     assert response.status_code == 200
-    totals = response.context["result"].totals
-    assert (totals["new"], totals["update"], totals["skip"], totals["invalid"]) == (1, 1, 1, 0)
+    assert counts(response) == {"nieuw": 1, "gewijzigd": 1, "ongewijzigd": 1, "mislukt": 0}
     body = response.content.decode()
     assert "1 nieuw, 1 gewijzigd, 1 ongewijzigd, 0 mislukt." in body
+    assert "Samen 3: elke rij van het bestand is meegeteld." in body
     assert "Er is nog niets opgeslagen." in body
-    assert response.context["confirm_form"] is not None
+    assert "Accepteer de import" in body
+    assert "Samenvatting" in body and "Nieuw." in body  # what changes, by column
     assert state() == before
 
 
 def test_confirming_writes_the_rows_matched_on_slug_with_related_rows_by_name_or_slug(editor, catalogue):
     response = preview(editor, xlsx(HEADERS, GOOD_ROWS))
-    confirm = response.context["confirm_form"].initial
-    response = editor.post(CONFIRM_URL, confirm)
+    response = confirm(editor, response)
 
     assert response.status_code == 302
     kamers = Woonvorm.objects.get(slug="kamers")
@@ -125,13 +132,16 @@ def test_an_unknown_value_fails_its_row_with_the_value_and_the_column_and_nothin
     rows = [GOOD_ROWS[0], ["hofje", "Hofje", "gepubliceerd", "Blijft.", "Jongerren", "receptenboek"]]
     response = preview(editor, xlsx(HEADERS, rows))
 
-    result = response.context["result"]
-    assert result.totals["invalid"] == 1
-    (invalid,) = result.invalid_rows
-    assert invalid.number == 2
-    assert "Onbekende waarde “Jongerren” in kolom “Doelgroepen”." in str(invalid.error_dict)
-    assert "Onbekende waarde “Jongerren” in kolom “Doelgroepen”." in response.content.decode()
-    assert "confirm_form" not in response.context
+    assert counts(response)["mislukt"] == 1
+    (failure,) = response.context["summary"]["failures"]
+    assert failure == {
+        "row": 3,
+        "errors": [["Doelgroepen", "Onbekende waarde “Jongerren” in kolom “Doelgroepen”."]],
+    }
+    body = response.content.decode()
+    assert "Onbekende waarde “Jongerren” in kolom “Doelgroepen”." in body
+    assert "Accepteer de import" not in body
+    assert "Er is niets opgeslagen." in body
     assert state() == before
 
 
@@ -160,16 +170,15 @@ def test_a_row_that_fails_at_confirmation_rolls_back_every_row(editor, catalogue
         ["kamers", "Kamers met Aandacht", "gepubliceerd", "Nieuw.", "alleenstaanden", "receptenboek"],
     ]
     response = preview(editor, xlsx(HEADERS, rows))
-    confirm = response.context["confirm_form"].initial
     # Between preview and confirmation another editor removes a doelgroep the file uses.
     Doelgroep.objects.filter(slug="alleenstaanden").delete()
     before = state()
 
-    response = editor.post(CONFIRM_URL, confirm, follow=True)
+    response = confirm(editor, response, follow=True)
 
     messages = [str(m) for m in response.context["messages"]]
     assert "Niets geïmporteerd. Controleer het bestand en probeer het opnieuw." in messages
-    assert any("Onbekende waarde “alleenstaanden” in kolom “Doelgroepen”." in m for m in messages)
+    assert "Rij 3: Onbekende waarde “alleenstaanden” in kolom “Doelgroepen”." in messages
     assert not Woonvorm.objects.filter(slug="tuinhuis").exists()  # the valid row is not written either
     assert state() == before
 
@@ -195,7 +204,7 @@ def _broken_inputs():
             xlsx(HEADERS[1:], [row[1:] for row in GOOD_ROWS]),
             "deze kolommen ontbreken: “Slug”.",
         ),
-        "no header at all": (xlsx([None, None, "Naam"], [["", "", "x"]]), "Kolom 1 heeft geen kop."),
+        "no header at all": (xlsx([None, None, "Naam"], [["", "", "x"]]), "kolom 1 heeft geen kop."),
         "a column twice": (
             xlsx([*HEADERS, "naam"], [[*GOOD_ROWS[0], "x"]]),
             "staan meer dan eens in de kop: “Naam”",
@@ -218,8 +227,8 @@ def test_broken_input_gets_a_clear_message_and_changes_nothing(editor, catalogue
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["import_file"])
     assert message in errors
-    assert "result" not in response.context
-    assert "confirm_form" not in response.context
+    assert "batch" not in response.context
+    assert not ImportBatch.objects.exists()
     assert state() == before
 
 
@@ -231,7 +240,7 @@ def test_a_file_over_the_size_limit_is_refused_and_changes_nothing(editor, catal
     response = preview(editor, data)
     errors = " ".join(response.context["form"].errors["import_file"])
     assert "de grens is 2,0\xa0KB" in errors
-    assert "result" not in response.context
+    assert "batch" not in response.context
     assert state() == before
 
 
@@ -244,7 +253,7 @@ def test_csv_with_an_explanation_block_and_semicolons_is_read(editor, catalogue)
         [["kamers", "Kamers met Aandacht", "gepubliceerd", "'=1+1 is twee", "Jongeren", "receptenboek"]]
     )
     response = preview(editor, text.getvalue().encode("utf-8-sig"), fmt="csv")
-    editor.post(CONFIRM_URL, response.context["confirm_form"].initial)
+    confirm(editor, response)
     # The quote that kept the formula from running is taken off again.
     assert Woonvorm.objects.get(slug="kamers").samenvatting == "=1+1 is twee"
 
@@ -261,18 +270,14 @@ def test_the_admin_export_reads_back_as_unchanged(editor, catalogue):
     assert [c.value for c in workbook["Woonvormen"][1]] == WoonvormResource.column_names()
 
     response = preview(editor, data)
-    totals = response.context["result"].totals
-    assert (totals["skip"], totals["new"], totals["update"]) == (2, 0, 0)
+    assert counts(response) == {"nieuw": 0, "gewijzigd": 0, "ongewijzigd": 2, "mislukt": 0}
 
 
 def test_someone_who_may_not_change_the_catalogue_cannot_import(client, catalogue):
     client.force_login(make_persona("Beoordelaar"))
     before = state()
     assert client.get(IMPORT_URL).status_code == 403
-    assert (
-        client.post(IMPORT_URL, {"import_file": upload(xlsx(HEADERS, GOOD_ROWS)), "format": "0"}).status_code
-        == 403
-    )
+    assert client.post(IMPORT_URL, {"import_file": upload(xlsx(HEADERS, GOOD_ROWS))}).status_code == 403
     assert state() == before
 
 
@@ -351,7 +356,7 @@ def _preview_queries(client):
     data = XLSXFormat.bound(WoonvormResource)().export_data(WoonvormResource().export())
     with CaptureQueriesContext(connection) as context:
         response = preview(client, data)
-    assert response.context["result"].totals["skip"] == Woonvorm.objects.count()
+    assert counts(response)["ongewijzigd"] == Woonvorm.objects.count()
     return [q["sql"] for q in context.captured_queries if "SAVEPOINT" not in q["sql"]]
 
 
@@ -361,3 +366,37 @@ def test_a_preview_reads_the_rows_it_compares_in_a_fixed_number_of_queries(edito
     for n in range(8):
         make_woonvorm(slug=f"extra-{n}", naam=f"Extra {n}", doelgroepen=doelgroepen)
     assert len(_preview_queries(editor)) == len(small)
+
+
+def test_the_command_names_the_column_of_every_error(tmp_path, catalogue):
+    sheets = {"Woonvormen": (HEADERS, [["tuinhuis", "", "concept", "Nieuw.", "", "receptenboek"]])}
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Niets geïmporteerd"):
+        call_command(
+            "catalogus_import", str(workbook_file(tmp_path, sheets)), stderr=err, stdout=io.StringIO()
+        )
+    assert "Woonvormen, rij 2, kolom “Naam”: " in err.getvalue()
+
+
+def test_the_command_summarises_many_errors(tmp_path, catalogue):
+    rows = [[f"item-{n}", f"Item {n}", "concept", "", "Onbekend", "receptenboek"] for n in range(60)]
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "catalogus_import",
+            str(workbook_file(tmp_path, {"Woonvormen": (HEADERS, rows)})),
+            stderr=err,
+            stdout=io.StringIO(),
+        )
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 51
+    assert lines[-1] == "Woonvormen: … en nog 10 meldingen."
+
+
+def test_the_command_refuses_a_file_past_a_limit_in_dutch(tmp_path, catalogue, settings):
+    settings.SPREADSHEET_MAX_ROWS = 2
+    path = workbook_file(tmp_path, {"Woonvormen": (HEADERS, GOOD_ROWS)})
+    with pytest.raises(
+        CommandError, match="er staan gegevens in rij 4; de grens is 2 rijen met gegevens per blad"
+    ):
+        call_command("catalogus_import", str(path), stdout=io.StringIO())

@@ -19,6 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args, bestand, **options):
         try:
             count = restore_backup(bestand)
-        except (BackupError, OSError, ValueError, DeserializationError, DatabaseError) as error:
+        except (BackupError, OSError) as error:
             raise CommandError(f"Back-up niet teruggezet, er is niets gewijzigd: {error}") from None
+        except (ValueError, DeserializationError, DatabaseError):
+            raise CommandError(
+                "Back-up niet teruggezet, er is niets gewijzigd: de inhoud van het bestand past niet bij "
+                "deze database (een back-up van een andere versie van de site, of een bewerkt bestand)."
+            ) from None
         self.stdout.write(f"Back-up teruggezet uit {bestand}: {count} rijen.")

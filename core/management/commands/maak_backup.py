@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from core.backup import BackupError, write_backup
 
@@ -19,4 +20,9 @@ class Command(BaseCommand):
             count = write_backup(bestand)
         except (BackupError, OSError) as error:
             raise CommandError(f"Geen back-up gemaakt: {error}") from None
+        except DatabaseError:
+            raise CommandError(
+                "Geen back-up gemaakt: de database kan niet worden gelezen; "
+                "is hij gemigreerd (manage.py migrate)?"
+            ) from None
         self.stdout.write(f"Back-up geschreven naar {bestand}: {count} rijen.")
