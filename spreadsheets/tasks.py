@@ -16,32 +16,37 @@ from spreadsheets.models import ImportBatch
 logger = logging.getLogger(__name__)
 
 
-def _batch(batch_id, status):
-    """The import, if it still waits for this step (it may have expired, or been handled already)."""
-    return ImportBatch.objects.filter(pk=batch_id, status=status).first()
+def _run_step(batch_id, status, step, what, broke_off):
+    """Run one step on the import if it still waits for it (it may have expired, or been handled already);
+    if the step breaks off, the import says so and nothing is written."""
+    batch = ImportBatch.objects.filter(pk=batch_id, status=status).first()
+    if batch is None:
+        return
+    try:
+        step(batch)
+    except Exception:
+        logger.exception("spreadsheet import %s: the %s broke off", batch_id, what)
+        services.give_up(batch, broke_off)
+        raise
 
 
 @task()
 def preview_import(batch_id):
-    batch = _batch(batch_id, ImportBatch.Status.CHECKING)
-    if batch is None:
-        return
-    try:
-        services.make_preview(batch)
-    except Exception:
-        logger.exception("spreadsheet import %s: the preview broke off", batch_id)
-        services.give_up(batch, _("Het controleren is afgebroken door een fout; er is niets opgeslagen."))
-        raise
+    _run_step(
+        batch_id,
+        ImportBatch.Status.CHECKING,
+        services.make_preview,
+        "preview",
+        _("Het controleren is afgebroken door een fout; er is niets opgeslagen."),
+    )
 
 
 @task()
 def run_import(batch_id):
-    batch = _batch(batch_id, ImportBatch.Status.IMPORTING)
-    if batch is None:
-        return
-    try:
-        services.import_rows(batch)
-    except Exception:
-        logger.exception("spreadsheet import %s: the import broke off", batch_id)
-        services.give_up(batch, _("De import is afgebroken door een fout; er is niets opgeslagen."))
-        raise
+    _run_step(
+        batch_id,
+        ImportBatch.Status.IMPORTING,
+        services.import_rows,
+        "import",
+        _("De import is afgebroken door een fout; er is niets opgeslagen."),
+    )
