@@ -3,13 +3,11 @@ lists are pinned at exact numbers: right after an edit (nothing cached) and once
 edit). The catalogue is the real content plus `genereer_testcatalogus` (2 woonvormen, then 8)."""
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.db import transaction
 
 from catalogue.models import Praktijkvoorbeeld, Status, Woonvorm
+from tests.query_counts import queries_per_url
 
 pytestmark = pytest.mark.django_db
 
@@ -49,28 +47,14 @@ def detail_urls():
     ]
 
 
-def count(urls):
-    """{url: (status, queries after an edit, queries once cached)}."""
-    client = Client()
-    counts = {}
-    for url in urls:
-        cache.clear()
-        with CaptureQueriesContext(connection) as after_edit:
-            response = client.get(url)
-        with CaptureQueriesContext(connection) as cached:
-            client.get(url)
-        counts[url] = (response.status_code, len(after_edit), len(cached))
-    return counts
-
-
 @pytest.fixture(scope="module")
 def two_sizes(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("genereer_testcatalogus", schaal=2, stdout=None)
         urls = [*PINNED, *detail_urls()]
-        small = count(urls)
+        small = queries_per_url(urls)
         call_command("genereer_testcatalogus", schaal=6, stdout=None)
-        large = count(urls)
+        large = queries_per_url(urls)
         sizes = Woonvorm.objects.filter(slug__startswith="test-").count()
         transaction.set_rollback(True)
     return urls, small, large, sizes

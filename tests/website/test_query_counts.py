@@ -6,11 +6,8 @@ is used). The pages of the lists, search, matrix and compare are also pinned at 
 """
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.db import transaction
 
 from assessment.models import Beoordeling
 from catalogue.models import (
@@ -27,6 +24,7 @@ from catalogue.models import (
     Woonzorgconcept,
 )
 from routekaart.models import Fase
+from tests.query_counts import queries_per_url
 
 pytestmark = pytest.mark.django_db
 
@@ -107,30 +105,16 @@ def item_urls():
     ]
 
 
-def count_every_page(urls):
-    """{url: (status, queries after an edit, queries once cached)}."""
-    client = Client()
-    counts = {}
-    for url in urls:
-        cache.clear()
-        with CaptureQueriesContext(connection) as after_edit:
-            response = client.get(url)
-        with CaptureQueriesContext(connection) as cached:
-            client.get(url)
-        counts[url] = (response.status_code, len(after_edit), len(cached))
-    return counts
-
-
 @pytest.fixture(scope="module")
 def two_sizes(django_db_setup, django_db_blocker):
     """The query counts of every page with 2 and with 8 synthetic woonvormen (and 5N, N/10 of the rest)."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("genereer_testcatalogus", schaal=2, stdout=None)
         urls = STATIC_URLS + item_urls()
-        small = count_every_page(urls)
+        small = queries_per_url(urls)
         sizes = [Praktijkvoorbeeld.objects.filter(slug__startswith="test-").count()]
         call_command("genereer_testcatalogus", schaal=6, stdout=None)
-        large = count_every_page(urls)
+        large = queries_per_url(urls)
         sizes.append(Praktijkvoorbeeld.objects.filter(slug__startswith="test-").count())
         transaction.set_rollback(True)
     return urls, small, large, sizes
