@@ -3,6 +3,8 @@ place, through the services and through the beheeromgeving."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessment import services
@@ -191,3 +193,18 @@ def test_adopting_through_the_beheeromgeving(client, item, beoordelaars):
     assert response.status_code == 302
     version.refresh_from_db()
     assert version.status == Beoordeling.Status.VASTGESTELD
+
+
+def test_the_beoordelingen_list_shows_each_phase_without_a_query_per_row(client, item, beoordelaars):
+    version = scored_both(item, beoordelaars, dict.fromkeys(CODES, V), dict.fromkeys(CODES, V))
+    client.force_login(make_user(superuser=True))
+    url = reverse("admin:assessment_beoordeling_changelist")
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(url).content.decode()
+    assert "consensus" in page and str(version.item) in page
+    for _ in range(5):
+        services.start_version(item=make_woonvorm())
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert "onafhankelijk scoren (0 van 2 ingediend)" in page
+    assert len(many) == len(few)

@@ -29,7 +29,7 @@ class ToetsingskaderView(TemplateView):
             symbolen=[(Score.Waarde(w).label, s) for w, s in scoring.SYMBOLS.items()],
             alles_bekend=scoring.NEED_ALL_KNOWN,
             te_weinig=scoring.Niveau.ONBEKEND.label,
-            voorbeeld=worked_example(),
+            voorbeeld=cached("toetsingskader:voorbeeld", worked_example),
         )
         return context
 
