@@ -6,7 +6,8 @@ from django.db.models import Prefetch, Q
 
 from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
 from catalogue.kinds import BY_MODEL
-from catalogue.models import Contactpersoon, Doelgroep, OrganisatieRol, Plaats, Status, Succesversneller
+from catalogue.models import Doelgroep, OrganisatieRol, Plaats, Status, Succesversneller
+from catalogue.personal_data import visible_contacts
 from routekaart.models import ChecklistItem, Fase, Hulpmiddel
 from website import selectors
 
@@ -24,16 +25,14 @@ def list_rows(queryset):
 
 
 def item_details(model):
-    """Published items of one kind with everything their full representation shows. Contacts are read
-    without the named persons: those never leave the database through the API."""
+    """Published items of one kind with everything their full representation shows. Contacts are read as
+    a visitor may see them (catalogue/personal_data.py), whoever asks."""
     kind = BY_MODEL[model]
     related = [
         Prefetch("doelgroepen", queryset=Doelgroep.objects.only("slug", "naam", "soort")),
         "plaatsen",
         Prefetch("organisatierollen", queryset=OrganisatieRol.objects.select_related("organisatie")),
-        Prefetch(
-            "contactpersonen", queryset=Contactpersoon.objects.filter(naam="").select_related("organisatie")
-        ),
+        Prefetch("contactpersonen", queryset=visible_contacts()),
         "links",
     ]
     if kind.woonkenmerken:

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from catalogue.models import Bron, Praktijkvoorbeeld, Woonvorm
 from catalogue.models.base import SlugModel, exactly_one_of, split_lines
+from core.text import CleanTextModel
 
 
 class LeidendPrincipe(SlugModel):
@@ -86,7 +87,7 @@ class BeoordelaarSoort(models.TextChoices):
     EXTERN = "extern", _("een externe partij")
 
 
-class Beoordeling(models.Model):
+class Beoordeling(CleanTextModel):
     """One version of the assessment of one woonvorm or praktijkvoorbeeld against the toetsingskader.
 
     A new version is a concept that two beoordelaars score independently (Scoring); they agree per
@@ -241,7 +242,7 @@ class ScoreManager(models.Manager):
         return self.get(beoordeling__slug=beoordeling_slug, toetspunt__slug=toetspunt_slug)
 
 
-class Score(models.Model):
+class Score(CleanTextModel):
     class Waarde(models.TextChoices):
         VOLDOET = "voldoet", _("voldoet")
         DEELS = "deels", _("voldoet deels")
@@ -301,7 +302,7 @@ class Score(models.Model):
         require_reason(self)
 
 
-class Scoring(models.Model):
+class Scoring(CleanTextModel):
     """One beoordelaar's independent scores for a new version of a beoordeling. Until both beoordelaars
     have submitted theirs, each sees only their own."""
 
@@ -337,7 +338,7 @@ class Scoring(models.Model):
         return self.ingediend_op is not None
 
 
-class ScoringScore(models.Model):
+class ScoringScore(CleanTextModel):
     """One toetspunt in one beoordelaar's independent scoring."""
 
     scoring = models.ForeignKey(

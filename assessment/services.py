@@ -26,6 +26,9 @@ from assessment.models import (
     lacks_reason,
 )
 from assessment.review import agreed_score_rows, comparison, submitted_scorings
+from assessment.scoring import summary_of_scores
+from catalogue.changelog import record_change
+from catalogue.models import Wijziging
 
 REVIEWERS = 2
 
@@ -192,4 +195,12 @@ def adopt(*, beoordeling, user):
     retire_previous_vastgesteld(beoordeling=beoordeling)
     beoordeling.full_clean()
     beoordeling.save()
+    level = _level_in_words(beoordeling)
+    record_change(beoordeling.item, soort=Wijziging.Soort.BEOORDELING, omschrijving=level, user=user)
     return beoordeling
+
+
+def _level_in_words(beoordeling):
+    """'Vastgesteld: sluit deels aan (63%, 7 van 7 kernpunten gescoord)', for Recent gewijzigd."""
+    summary = summary_of_scores(list(beoordeling.scores.select_related("toetspunt")))
+    return _("Vastgesteld: %(tekst)s") % {"tekst": summary.tekst}

@@ -3,7 +3,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from catalogue import services
+from catalogue import (
+    admin_changelog,  # noqa: F401 (registers the admins of the change log and link check)
+    services,
+)
+from catalogue.admin_completeness import CompletenessAdminMixin
+from catalogue.admin_werkversies import WerkversieAdminMixin, saves_werkversie
+from catalogue.changelog import never_published, record_change
 from catalogue.kinds import KINDS
 from catalogue.models import (
     Bijdrage,
@@ -17,8 +23,10 @@ from catalogue.models import (
     OrganisatieRol,
     Plaats,
     Praktijkvoorbeeld,
+    Status,
     Succesversneller,
     SuccesversnellerType,
+    Wijziging,
     Woonsituatie,
     Woonvorm,
     Woonzorgconcept,
@@ -54,7 +62,7 @@ class ContractvormAdmin(VocabularyAdmin):
     search_fields = ["naam", "slug", "definitie", "juridische_basis"]
     autocomplete_fields = ["bron"]
     fieldsets = [
-        (None, {"fields": ["naam", "slug", "volgorde", "definitie"]}),
+        (None, {"fields": ["naam", "slug", "volgorde", "definitie", "synoniemen"]}),
         (_("Juridisch en risico"), {"fields": ["juridische_basis", "risicodrager"]}),
         (_("Voor- en nadelen"), {"fields": ["voordelen", "nadelen"]}),
         (_("Dimensies"), {"fields": ["looptijd", "contracthouder", "zorgkoppeling", "omzetting_eigen_naam"]}),
@@ -73,7 +81,7 @@ class WoonzorgconceptAdmin(VocabularyAdmin):
     list_filter = ["dimensie_begeleiding", "dimensie_woonduur", "dimensie_samenleven"]
     autocomplete_fields = ["bron"]
     fieldsets = [
-        (None, {"fields": ["naam", "slug", "volgorde", "definitie"]}),
+        (None, {"fields": ["naam", "slug", "volgorde", "definitie", "synoniemen"]}),
         (
             _("Plaats op de dimensies"),
             {
@@ -135,7 +143,7 @@ class OrganisatieRolInline(ChildInline):
 
 class ContactpersoonInline(ChildInline):
     model = Contactpersoon
-    fields = ["naam", "organisatie", "rol", "email", "telefoon", "volgorde"]
+    fields = ["naam", "organisatie", "rol", "email", "telefoon", "persoonlijk", "volgorde"]
 
 
 class LinkInline(ChildInline):
@@ -174,7 +182,8 @@ WOONKENMERKEN_FIELDS = [
     "begeleiding",
     "begeleiding_toelichting",
     "benut_leegstand",
-    "aantal_plekken",
+    "aantal_woningen",
+    "aantal_plekken_doelgroep",
     "aantal_toelichting",
     "bewonersmix",
     "plaatsen",
@@ -210,7 +219,7 @@ def archive(modeladmin, request, queryset):
         modeladmin.message_user(request, message % {"aantal": count}, messages.SUCCESS)
 
 
-class ItemAdmin(HistoryAdmin):
+class ItemAdmin(CompletenessAdminMixin, WerkversieAdminMixin, HistoryAdmin):
     list_display = ["naam", "status", "bron", "updated"]
     list_filter = ["status", "doelgroepen", "plaatsen__provincie", "bron"]
     search_fields = [
@@ -227,6 +236,21 @@ class ItemAdmin(HistoryAdmin):
     date_hierarchy = "updated"
     readonly_fields = ["created", "updated"]
     actions = [publish, archive]
+
+    def save_model(self, request, obj, form, change):
+        """An item published for the first time from its form is logged as new, as by the action
+        Publiceren (catalogue.services.publish)."""
+        first_time = self._publishes_first_time(request, obj, change)
+        super().save_model(request, obj, form, change)
+        if first_time:
+            record_change(obj, soort=Wijziging.Soort.NIEUW, user=request.user)
+
+    def _publishes_first_time(self, request, obj, change):
+        """Whether this save publishes the item for the first time: it is saved as gepubliceerd (not into
+        its werkversie), and is new, or as stored before this save it is one never_published() gives."""
+        if obj.status != Status.GEPUBLICEERD or (change and saves_werkversie(request)):
+            return False
+        return not change or bool(never_published(type(obj)._default_manager.filter(pk=obj.pk)))
 
 
 # Woonvormen and praktijkvoorbeelden are also found by the names of their woonkenmerken.

@@ -25,7 +25,9 @@ from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
 
+from catalogue import search
 from catalogue.services import sync_children
+from core.text import normalise_text
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -55,20 +57,26 @@ def content_files(directory=FIXTURES_DIR):
 def load_content(files=None):
     """Load every content file (or the given ones) in name order; returns a LoadReport."""
     report = LoadReport()
-    for path in files if files is not None else content_files():
-        with open(path, encoding="utf-8") as handle:
-            document = yaml.safe_load(handle) or {}
-        try:
-            model = apps.get_model(document["model"])
-        except (KeyError, LookupError) as error:
-            raise ContentError(f"{path.name}: onbekend of ontbrekend model ({error}).") from None
-        defaults = document.get("defaults") or {}
-        for record in document.get("items") or []:
-            try:
-                _load_record(model, {**defaults, **record}, report)
-            except (ContentError, ValidationError, ObjectDoesNotExist, ValueError, TypeError) as error:
-                raise ContentError(f"{path.name}: {record.get('slug', record)}: {error}") from None
+    # Each item's search text is worked out once, after its tags, terms and organisations are all loaded.
+    with search.deferred_refresh():
+        for path in files if files is not None else content_files():
+            _load_file(path, report)
     return report
+
+
+def _load_file(path, report):
+    with open(path, encoding="utf-8") as handle:
+        document = yaml.safe_load(handle) or {}
+    try:
+        model = apps.get_model(document["model"])
+    except (KeyError, LookupError) as error:
+        raise ContentError(f"{path.name}: onbekend of ontbrekend model ({error}).") from None
+    defaults = document.get("defaults") or {}
+    for record in document.get("items") or []:
+        try:
+            _load_record(model, {**defaults, **record}, report)
+        except (ContentError, ValidationError, ObjectDoesNotExist, ValueError, TypeError) as error:
+            raise ContentError(f"{path.name}: {record.get('slug', record)}: {error}") from None
 
 
 def _fields(model):
@@ -101,7 +109,8 @@ def _split(model, record, parent_field=None):
         elif isinstance(value, str) and not isinstance(model_field, models.CharField | models.TextField):
             values[name] = model_field.to_python(value)
         else:
-            values[name] = "" if value is None and not model_field.null else value
+            # Compared with the stored text in its stored form, so loading twice changes nothing.
+            values[name] = normalise_text("" if value is None and not model_field.null else value)
     return values, many, children
 
 

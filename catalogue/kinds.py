@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
 
@@ -20,6 +21,7 @@ class ItemKind:
     segment: str  # the first part of the kind's addresses: /woonvormen/…
     scored: bool
     woonkenmerken: bool
+    uitleg: str = ""  # what this kind is, in plain Dutch after the sources: on the home page and its list
 
     @property
     def key(self):
@@ -49,9 +51,42 @@ class ItemKind:
 
 
 KINDS = (
-    ItemKind(Woonvorm, "woonvormen", scored=True, woonkenmerken=True),
-    ItemKind(Succesversneller, "succesversnellers", scored=False, woonkenmerken=False),
-    ItemKind(Praktijkvoorbeeld, "praktijkvoorbeelden", scored=True, woonkenmerken=True),
+    ItemKind(
+        Woonvorm,
+        "woonvormen",
+        scored=True,
+        woonkenmerken=True,
+        uitleg=_(
+            "Een woonvorm is een manier van wonen voor mensen die dakloos zijn of dreigen te worden. Het "
+            "receptenboek Van nu naar Wonen Eerst beschrijft elke woonvorm als een recept: wat het "
+            "inhoudt, voor wie het bedoeld is, waarom het werkt en bij wie je terechtkunt. Bij elke "
+            "woonvorm staat hoe ver die aansluit bij de leidende principes van Wonen Eerst."
+        ),
+    ),
+    ItemKind(
+        Succesversneller,
+        "succesversnellers",
+        scored=False,
+        woonkenmerken=False,
+        uitleg=_(
+            "Een succesversneller is geen woonvorm, maar een initiatief of programma, zoals preventie, "
+            "een training, een fonds of afspraken tussen organisaties. Het helpt een of meer leidende "
+            "principes van Wonen Eerst te versterken, te borgen of in te voeren, en zo Wonen Eerst in de "
+            "praktijk sneller toe te passen."
+        ),
+    ),
+    ItemKind(
+        Praktijkvoorbeeld,
+        "praktijkvoorbeelden",
+        scored=True,
+        woonkenmerken=True,
+        uitleg=_(
+            "Een praktijkvoorbeeld is een bestaand project of een aanpak in een bepaalde plaats, "
+            "beschreven in bronnen als de Amsterdamse waaier van woonzorgconcepten, de VNG-bundel over "
+            "woon-huurconstructies en het onderzoek naar flexwonen. Je leest hoe het daar is opgezet, "
+            "met wie er wordt samengewerkt en wat het oplevert."
+        ),
+    ),
 )
 BY_KEY = {kind.key: kind for kind in KINDS}
 BY_MODEL = {kind.model: kind for kind in KINDS}

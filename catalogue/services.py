@@ -4,7 +4,8 @@ replacing the child rows an item (or any owner) holds, only when they differ."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from catalogue.models import Status
+from catalogue.changelog import never_published, record_change
+from catalogue.models import Status, Wijziging
 
 
 def _set_status(*, items, status, user, reason):
@@ -24,8 +25,14 @@ def _set_status(*, items, status, user, reason):
 
 @transaction.atomic
 def publish(*, items, user):
-    """Make the items visible to visitors (from concept, or back from the archive)."""
-    return _set_status(items=items, status=Status.GEPUBLICEERD, user=user, reason=_("gepubliceerd"))
+    """Make the items visible to visitors (from concept, or back from the archive). An item published for
+    the first time is logged as new (Recent gewijzigd)."""
+    items = list(items)
+    first_time = never_published(items)
+    changed = _set_status(items=items, status=Status.GEPUBLICEERD, user=user, reason=_("gepubliceerd"))
+    for item in first_time:
+        record_change(item, soort=Wijziging.Soort.NIEUW, user=user)
+    return changed
 
 
 @transaction.atomic

@@ -46,7 +46,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin_app.BeheerAdminConfig",  # django.contrib.admin with the editors' dashboard
     "django.contrib.auth",
     "axes",
     "django.contrib.contenttypes",

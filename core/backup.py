@@ -9,7 +9,9 @@ are written by natural key, so the file restores into any freshly migrated datab
 import datetime
 import gzip
 import json
+import os
 import zlib
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -20,7 +22,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, transaction
 from django.test.utils import override_settings
 
-from core.content_apps import content_models
+from core.content_apps import content_app_configs, content_models
 
 
 class BackupError(Exception):
@@ -30,11 +32,13 @@ class BackupError(Exception):
 def open_backup(path, mode):
     """A backup is a .json file, or a gzip-compressed .json.gz file; loaddata reads both."""
     name = str(path)
+    if not name.endswith((".json", ".json.gz")):
+        raise BackupError(f"{name}: de naam moet eindigen op .json of .json.gz")
+    if mode == "w":
+        _owner_only(path)
     if name.endswith(".json.gz"):
         return gzip.open(path, mode + "t", encoding="utf-8")
-    if name.endswith(".json"):
-        return open(path, mode, encoding="utf-8")
-    raise BackupError(f"{name}: de naam moet eindigen op .json of .json.gz")
+    return open(path, mode, encoding="utf-8")
 
 
 class _ExactJSONEncoder(DjangoJSONEncoder):
@@ -70,6 +74,13 @@ def write_backup(path):
     with open_backup(path, "w") as handle:
         json.dump(rows, handle, cls=_ExactJSONEncoder, ensure_ascii=False, indent=1)
     return len(rows)
+
+
+def _owner_only(path):
+    """A backup keeps everything, password hashes and personal contact data included (it exists to restore
+    the database), so only the account that made it may read it, before a single byte is written."""
+    Path(path).touch(mode=0o600)
+    os.chmod(path, 0o600)
 
 
 def read_backup(path):
@@ -114,4 +125,9 @@ def restore_backup(path):
     # History rows come from the backup itself; loading must not add new ones.
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
         call_command("loaddata", str(path), verbosity=0)
+    for config in content_app_configs():
+        # Loading sets relations before the rows they depend on are back, so derived values (the items'
+        # search text) are made again once everything is loaded.
+        if hasattr(config, "after_restore"):
+            config.after_restore()
     return count

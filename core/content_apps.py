@@ -1,7 +1,8 @@
 """The apps that hold catalogue content: their rows are cached per generation, backed up and restored.
 
 An app says it holds content with `holds_content = True` on its AppConfig, so this package never names the
-apps that build on it.
+apps that build on it. An app may also define `after_restore()`, called once a backup is loaded, to make
+values it derives from other rows again.
 """
 
 from django.apps import apps

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from catalogue.models import Praktijkvoorbeeld, Succesversneller, Woonvorm
 from catalogue.models.base import SlugManager, SlugModel, split_lines
+from core.text import CleanTextModel
 
 
 class Fase(SlugModel):
@@ -47,7 +48,7 @@ class Fase(SlugModel):
         return split_lines(self.stappen)
 
 
-class FaseRol(models.Model):
+class FaseRol(CleanTextModel):
     """What one kind of organisation does in a phase."""
 
     class Partij(models.TextChoices):
@@ -85,7 +86,7 @@ class FaseRol(models.Model):
         return split_lines(self.taken)
 
 
-class Hulpmiddel(models.Model):
+class Hulpmiddel(CleanTextModel):
     """A tool, publication or example a phase refers to; linked to the catalogue where it holds it."""
 
     fase = models.ForeignKey(
@@ -153,7 +154,7 @@ class Hulpmiddel(models.Model):
             raise ValidationError(_("Koppel een hulpmiddel aan hoogstens één catalogusitem."))
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(CleanTextModel):
     fase = models.ForeignKey(
         Fase,
         verbose_name=_("fase"),

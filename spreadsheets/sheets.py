@@ -63,7 +63,10 @@ def notes(*, subject, source=None, filters=(), count=None, personal=None, extra=
                 _("Contactgegevens"),
                 _("Inclusief persoonlijke contactgegevens: alleen voor intern gebruik.")
                 if personal
-                else _("Namen, e-mailadressen en telefoonnummers van personen zijn weggelaten."),
+                else _(
+                    "Van personen staan alleen naam en rol erin; hun eigen e-mailadressen en "
+                    "telefoonnummers zijn weggelaten."
+                ),
             )
         )
     rows.append(

@@ -93,6 +93,27 @@ class DateWidget(CellWidget):
         return value
 
 
+class JaNeeWidget(widgets.Widget):
+    """A yes/no field written as "ja" or "nee", as the choices ja/nee are; an empty cell is "nee"."""
+
+    def __init__(self, column):
+        super().__init__()
+        self.column = column
+
+    def clean(self, value, row=None, **kwargs):
+        if is_empty(value):
+            return False
+        text = str(value).strip().casefold()
+        if text in ("ja", "true", "1"):
+            return True
+        if text in ("nee", "false", "0"):
+            return False
+        raise ValueError(unknown_value(str(value).strip(), self.column))
+
+    def render(self, value, obj=None, **kwargs):
+        return _("ja") if value else _("nee")
+
+
 class LabelWidget(widgets.Widget):
     """A choice written as its label; read back from the label or the stored value, in any case."""
 

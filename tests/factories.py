@@ -16,6 +16,7 @@ from catalogue.models import (
     Doelgroep,
     Initiatief,
     Link,
+    LinkControle,
     Organisatie,
     OrganisatieRol,
     Plaats,
@@ -23,6 +24,7 @@ from catalogue.models import (
     Status,
     Succesversneller,
     SuccesversnellerType,
+    Wijziging,
     Woonsituatie,
     Woonvorm,
     Woonzorgconcept,
@@ -175,6 +177,10 @@ def make_one_of_everything():
     OrganisatieRol.objects.create(woonvorm=woonvorm, organisatie=organisatie, rol=OrganisatieRol.Rol.PARTNER)
     Contactpersoon.objects.create(woonvorm=woonvorm, naam="Anna", organisatie=organisatie)
     Link.objects.create(woonvorm=woonvorm, url="https://example.org/")
+    LinkControle.objects.create(
+        url="https://example.org/", status="ok", http_code=200, gecontroleerd_op=timezone.now()
+    )
+    Wijziging.objects.create(woonvorm=woonvorm, soort=Wijziging.Soort.NIEUW, titel="Nieuw: een woonvorm")
     make_beoordeling(woonvorm=woonvorm, scores={"T1": Score.Waarde.VOLDOET})
     Initiatief.objects.create(slug="housing-first", naam="Housing First")
     SuccesversnellerType.objects.create(slug="training", naam="Training")

@@ -1,4 +1,5 @@
-"""Why a list or the matrix filtered on the Wonen Eerst score came out empty, in plain Dutch.
+"""Why a list or the matrix filtered on the Wonen Eerst score came out empty, in plain Dutch, and what a
+search that found nothing or little may have meant ("Bedoelde u …?", search_suggestions()).
 
 "Voldoet aan T4" finds nothing when T4 is onbekend for nearly every item; "minimaal komt dicht in de buurt"
 finds nothing when no item has every core point known. The explanation is computed from the assessed,
@@ -13,7 +14,8 @@ from django.utils.translation import ngettext
 from assessment import scoring
 from assessment.annotations import level_ranks
 from assessment.models import Beoordeling, Score, Toetspunt
-from catalogue.kinds import kind_of
+from catalogue import suggestions
+from catalogue.kinds import KINDS, kind_of
 from core.cache import cached
 
 # From this share of onbekend upwards, "van bijna geen enkel item is bekend …".
@@ -225,3 +227,26 @@ def explain_empty(filterset):
             }
         )
     return explanations
+
+
+# Below this number of results a search also says what else the text may have meant.
+FEW_RESULTS = 3
+
+
+def search_suggestions(query, text, found, kinds=KINDS):
+    """For a search that found fewer than FEW_RESULTS: the names close to the text, each as the same query
+    with that name as its text (so the other filters stay), and the vocabulary terms among them with their
+    page. None when the search found enough, or nothing is close."""
+    if not text or found >= FEW_RESULTS:
+        return None
+    close = suggestions.suggest(text, kinds)
+    if not close:
+        return None
+    searches = []
+    for suggestion in close:
+        corrected = query.copy()
+        corrected["q"] = suggestion.naam
+        corrected.pop("page", None)
+        searches.append({"naam": suggestion.naam, "query": corrected.urlencode()})
+    terms = [suggestion for suggestion in close if suggestion.url]
+    return {"zoekopdrachten": searches, "termen": terms}

@@ -3,13 +3,27 @@ from django.urls import path, re_path
 from catalogue.kinds import KINDS
 from core.health import health
 from spreadsheets.writers import FORMAT_PATTERN
-from website.views import compare, details, exports, home, lists, toetsingskader, vocabularies
+from website.views import (
+    changes,
+    compare,
+    details,
+    exports,
+    home,
+    kaart,
+    kansenkaart,
+    lists,
+    site_files,
+    toetsingskader,
+    vocabularies,
+)
 
 app_name = "website"
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("gezond/", health, name="health"),
+    path("favicon.ico", site_files.favicon, name="favicon"),
+    path("manifest.webmanifest", site_files.manifest, name="manifest"),
     # Item lists with filters (query parameters are the filter names in website/filters.py)
     *(
         path(f"{kind.segment}/", lists.ItemListView.as_view(model=kind.model), name=f"{kind.key}-list")
@@ -17,6 +31,11 @@ urlpatterns = [
     ),
     path("zoeken/", lists.SearchView.as_view(), name="zoeken"),
     path("vergelijken/", compare.CompareView.as_view(), name="vergelijken"),
+    re_path(
+        rf"^vergelijken/export\.{FORMAT_PATTERN}$",
+        compare.CompareExportView.as_view(),
+        name="vergelijken-export",
+    ),
     # Spreadsheets of the lists above: the same query string, every page (xlsx, csv or ods)
     *(
         re_path(
@@ -41,6 +60,9 @@ urlpatterns = [
         )
         for kind in KINDS
     ),
+    # What changed, newest first, and the same as an Atom feed
+    path("recent-gewijzigd/", changes.RecentChangesView.as_view(), name="recent-gewijzigd"),
+    path("recent-gewijzigd/feed/", changes.recent_changes_feed, name="recent-gewijzigd-feed"),
     # The toetsingskader and the scoring matrix
     path("toetsingskader/", toetsingskader.ToetsingskaderView.as_view(), name="toetsingskader"),
     path("toetsingskader/matrix/", toetsingskader.MatrixView.as_view(), name="matrix"),
@@ -49,6 +71,14 @@ urlpatterns = [
         exports.MatrixExportView.as_view(),
         name="matrix-export",
     ),
+    # Gaps: doelgroep × contractvorm or woonzorgconcept, and where the items are
+    path("kansenkaart/", kansenkaart.KansenkaartView.as_view(), name="kansenkaart"),
+    re_path(
+        rf"^kansenkaart/export\.{FORMAT_PATTERN}$",
+        kansenkaart.KansenkaartExportView.as_view(),
+        name="kansenkaart-export",
+    ),
+    path("kaart/", kaart.KaartView.as_view(), name="kaart"),
     # Vocabulary index pages
     path("doelgroepen/", vocabularies.DoelgroepIndexView.as_view(), name="doelgroep-index"),
     path("contractvormen/", vocabularies.ContractvormIndexView.as_view(), name="contractvorm-index"),

@@ -31,7 +31,7 @@ class ChoiceSerializer(Serializer):
 
 @extend_schema_field(ChoiceSerializer)
 class ChoiceField(serializers.Field):
-    """A choice as {"code": "verplicht", "naam": "verplicht"}: the code to filter on, the words to show."""
+    """A choice as {"code": "verplicht", "naam": "Verplicht"}: the code to filter on, the words to show."""
 
     def __init__(self, choices, **kwargs):
         kwargs["read_only"] = True

@@ -1,7 +1,7 @@
 """The catalogue items: woonvormen, succesversnellers and praktijkvoorbeelden, as a list row and in full.
 
-Contact points are an organisation's (a contact without a name); named persons are personal data and never
-appear, whoever asks: the API is public, like the anonymous export.
+Contact points follow the rule for personal data (catalogue/personal_data.py) as a visitor sees them,
+whoever asks: of a person the name and role, never the person's e-mail address or phone number.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from api.serializers.assessment import ItemBeoordelingSerializer, ScoreSummarySe
 from api.serializers.common import ChoiceField, LinesField, LinkedSerializer, RefSerializer, Serializer
 from assessment import scoring
 from catalogue.models import Begeleiding, JaNeeOnbekend, Leeftijdsgroep, Link, OrganisatieRol
+from catalogue.personal_data import contactpunten
 
 
 @extend_schema_serializer(component_name="Initiatief")
@@ -29,6 +30,7 @@ class OrganisatieRolSerializer(Serializer):
 
 @extend_schema_serializer(component_name="Contactpunt")
 class ContactpuntSerializer(Serializer):
+    naam = serializers.CharField(help_text=_("De naam van een persoon; leeg voor een algemeen contactpunt."))
     organisatie = RefSerializer(view_name="api:organisatie-detail", allow_null=True)
     rol = serializers.CharField(help_text=_("Het contactpunt, bijvoorbeeld “aanmelding”."))
     email = serializers.CharField()
@@ -88,13 +90,16 @@ class ItemDetailMixin(Serializer):
     aangemaakt = serializers.DateTimeField(source="created")
     organisaties = OrganisatieRolSerializer(source="organisatierollen", many=True)
     contactpunten = serializers.SerializerMethodField(
-        help_text=_("Contactpunten van organisaties; persoonsgegevens staan niet in de API.")
+        help_text=_(
+            "Contactpunten: van een persoon naam en rol, nooit een eigen e-mailadres of telefoonnummer; "
+            "van een organisatie het algemene e-mailadres en telefoonnummer."
+        )
     )
     links = LinkSerializer(many=True)
 
     @extend_schema_field(ContactpuntSerializer(many=True))
     def get_contactpunten(self, item):
-        public = [contact for contact in item.contactpersonen.all() if not contact.is_persoon]
+        public = contactpunten(item.contactpersonen.all())
         return ContactpuntSerializer(public, many=True, context=self.context).data
 
 
@@ -104,7 +109,19 @@ class WoonkenmerkenDetailMixin(Serializer):
     woonzorgconcepten = RefSerializer(many=True, view_name="api:woonzorgconcept-detail")
     begeleidingToelichting = serializers.CharField(source="begeleiding_toelichting")
     benutLeegstand = ChoiceField(JaNeeOnbekend, source="benut_leegstand")
-    aantalPlekken = serializers.IntegerField(source="aantal_plekken", allow_null=True)
+    aantalWoningen = serializers.IntegerField(
+        source="aantal_woningen",
+        allow_null=True,
+        help_text=_(
+            "Alle woningen of plekken van het project samen, voor alle bewoners; "
+            "leeg als de bron het niet noemt."
+        ),
+    )
+    aantalPlekkenDoelgroep = serializers.IntegerField(
+        source="aantal_plekken_doelgroep",
+        allow_null=True,
+        help_text=_("De woningen of plekken voor de doelgroep; leeg als de bron het niet noemt."),
+    )
     aantalToelichting = serializers.CharField(source="aantal_toelichting")
     bewonersmix = serializers.CharField()
     beoordeling = serializers.SerializerMethodField(

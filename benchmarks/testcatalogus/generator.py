@@ -122,7 +122,12 @@ class Generator:
                 for field in ("begeleiding", "leeftijdsgroep", "benut_leegstand")
                 if hasattr(model, field)
             },
-            "plekken": real.values("aantal_plekken") if hasattr(model, "aantal_plekken") else [],
+            # Both counts of one real item together: a synthetic item never has more places than homes.
+            "aantallen": (
+                list(real.real.values("aantal_woningen", "aantal_plekken_doelgroep"))
+                if hasattr(model, "aantal_woningen")
+                else []
+            ),
             "rollen": counted(
                 OrganisatieRol.objects.values_list("rol", flat=True), OrganisatieRol.Rol.PARTNER
             ),
@@ -165,8 +170,8 @@ class Generator:
             "status": STATUS.one(rng),
         }
         fields.update({field: weights.one(rng) for field, weights in profile["choices"].items()})
-        if profile["plekken"]:
-            fields["aantal_plekken"] = rng.choice(profile["plekken"])
+        if profile["aantallen"]:
+            fields.update(rng.choice(profile["aantallen"]))
         if model is Praktijkvoorbeeld:
             fields["startjaar"] = rng.choice([None, None, *range(2005, 2026)])
             fields["lessen"] = "\n".join(rng.sample(ELEMENTS, 2))
@@ -238,7 +243,10 @@ class Generator:
             Score.objects.exclude(beoordeling__slug__startswith=PREFIX).values_list("toetspunt", "waarde")
         )
         waarden = {pk: Weights({w: real[(pk, w)] + 0.5 for w in Score.Waarde.values}) for pk in toetspunten}
-        chosen = [item for item in items if rng.random() < ASSESSED_SHARE[model]]
+        # The first item always, so even the smallest catalogue has an assessed item of each scored kind
+        # (the random draw is made for it too, so the rest of the catalogue stays the same).
+        share = ASSESSED_SHARE[model]
+        chosen = [item for index, item in enumerate(items) if rng.random() < share or index == 0]
         for offset in range(0, len(chosen), BATCH):
             beoordelingen = []
             for item in chosen[offset : offset + BATCH]:

@@ -9,6 +9,7 @@ from catalogue.models.items import (
     Succesversneller,
     Woonvorm,
 )
+from catalogue.models.linkcontroles import LinkControle
 from catalogue.models.vocabularies import (
     Bijdrage,
     Bron,
@@ -21,6 +22,8 @@ from catalogue.models.vocabularies import (
     Woonsituatie,
     Woonzorgconcept,
 )
+from catalogue.models.werkversies import Werkversie
+from catalogue.models.wijzigingen import Wijziging
 
 __all__ = [
     "ITEM_MODELS",
@@ -34,6 +37,7 @@ __all__ = [
     "JaNeeOnbekend",
     "Leeftijdsgroep",
     "Link",
+    "LinkControle",
     "Organisatie",
     "OrganisatieRol",
     "Plaats",
@@ -41,6 +45,8 @@ __all__ = [
     "Status",
     "Succesversneller",
     "SuccesversnellerType",
+    "Wijziging",
+    "Werkversie",
     "Woonsituatie",
     "Woonvorm",
     "Woonzorgconcept",

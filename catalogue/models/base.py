@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.text import CleanTextModel
+
 
 class SlugQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
@@ -12,7 +14,7 @@ class SlugQuerySet(models.QuerySet):
 SlugManager = models.Manager.from_queryset(SlugQuerySet)
 
 
-class SlugModel(models.Model):
+class SlugModel(CleanTextModel):
     """A model identified by its slug: the natural key in fixtures, spreadsheets and URLs."""
 
     naam = models.CharField(_("naam"), max_length=200)

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from catalogue.models.base import exactly_one_of
 from catalogue.models.items import ITEM_MODELS
 from catalogue.models.vocabularies import Organisatie
+from core.text import CleanTextModel
 
 ITEM_FIELDS = tuple(model._meta.model_name for model in ITEM_MODELS)
 
@@ -27,7 +28,7 @@ def item_foreign_keys(related_name):
     )
 
 
-class ItemChild(models.Model):
+class ItemChild(CleanTextModel):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -72,7 +73,10 @@ class OrganisatieRol(ItemChild):
 
 
 class Contactpersoon(ItemChild):
-    """A published contact point. With a name it is a person (personal data); without, an organisation's."""
+    """A published contact point: a person's (personal data) or an organisation's general one.
+
+    What a visitor sees of it is decided in one place, catalogue/personal_data.py.
+    """
 
     woonvorm, succesversneller, praktijkvoorbeeld = item_foreign_keys("contactpersonen")
     naam = models.CharField(
@@ -92,6 +96,14 @@ class Contactpersoon(ItemChild):
     rol = models.CharField(_("functie of rol"), max_length=200, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=50, blank=True)
+    persoonlijk = models.BooleanField(
+        _("persoonlijk contactpunt"),
+        default=False,
+        help_text=_(
+            "Aanvinken als het e-mailadres of telefoonnummer van één persoon is, ook als de bron geen naam "
+            "noemt (bijvoorbeeld voornaam@organisatie.nl of een 06-nummer). Bezoekers zien het dan niet."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -105,8 +117,8 @@ class Contactpersoon(ItemChild):
 
     @property
     def is_persoon(self):
-        """A named person's details are personal data and stay out of anonymous exports."""
-        return bool(self.naam)
+        """A named person, or one person's address or number: personal data (catalogue/personal_data.py)."""
+        return bool(self.naam) or self.persoonlijk
 
 
 class Link(ItemChild):

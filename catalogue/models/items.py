@@ -97,6 +97,12 @@ class CatalogusItem(SlugModel):
         blank=True,
         help_text=_("Bijvoorbeeld waar bronnen elkaar tegenspreken."),
     )
+    zoektermen = models.TextField(
+        _("zoektermen"),
+        blank=True,
+        editable=False,
+        help_text=_("Namen en synoniemen van de termen van dit item; de zoekfunctie houdt dit zelf bij."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.CONCEPT)
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
@@ -123,23 +129,26 @@ class CatalogusItem(SlugModel):
         return self.status == Status.GEPUBLICEERD
 
 
+# Derived from the item's terms (catalogue.search.refresh_terms), so not a change of the item in its history.
+SEARCH_ONLY_FIELDS = ["zoektermen"]
+
 # Many-to-many relations kept in the change history, so a revert restores them too.
 ITEM_M2M_FIELDS = ["doelgroepen", "plaatsen"]
 WOONKENMERKEN_M2M_FIELDS = ["contractvormen", "woonsituaties", "woonzorgconcepten"]
 
 
 class Begeleiding(models.TextChoices):
-    GEEN = "geen", _("geen begeleiding")
-    VRIJBLIJVEND = "vrijblijvend", _("vrijblijvend")
-    VERPLICHT = "verplicht", _("verplicht")
-    ONBEKEND = "onbekend", _("onbekend")
+    GEEN = "geen", _("Geen begeleiding")
+    VRIJBLIJVEND = "vrijblijvend", _("Vrijblijvend")
+    VERPLICHT = "verplicht", _("Verplicht")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Leeftijdsgroep(models.TextChoices):
-    VOLWASSENEN = "V", _("volwassenen")
-    JONGEREN = "J", _("jongeren")
-    BEIDE = "VJ", _("volwassenen en jongeren")
-    ONBEKEND = "onbekend", _("onbekend")
+    VOLWASSENEN = "V", _("Volwassenen")
+    JONGEREN = "J", _("Jongeren")
+    BEIDE = "VJ", _("Volwassenen en jongeren")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Woonkenmerken(models.Model):
@@ -191,11 +200,23 @@ class Woonkenmerken(models.Model):
         choices=JaNeeOnbekend,
         default=JaNeeOnbekend.ONBEKEND,
     )
-    aantal_plekken = models.PositiveIntegerField(
-        _("aantal plekken"),
+    aantal_woningen = models.PositiveIntegerField(
+        _("aantal woningen"),
         null=True,
         blank=True,
-        help_text=_("Leeg laten als de bron het niet noemt."),
+        help_text=_(
+            "Alle woningen, studio's of plekken van het project samen, voor alle bewoners. "
+            "Leeg laten als de bron het niet noemt."
+        ),
+    )
+    aantal_plekken_doelgroep = models.PositiveIntegerField(
+        _("plekken voor de doelgroep"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De woningen of plekken voor de doelgroep, bijvoorbeeld 20 van de 53 woningen. "
+            "Leeg laten als de bron het niet noemt."
+        ),
     )
     aantal_toelichting = models.CharField(
         _("toelichting aantal"),
@@ -212,7 +233,9 @@ class Woonkenmerken(models.Model):
 class Woonvorm(Woonkenmerken, CatalogusItem):
     """A housing concept presented as a recipe in the receptenboek."""
 
-    history = HistoricalRecords(m2m_fields=[*ITEM_M2M_FIELDS, *WOONKENMERKEN_M2M_FIELDS])
+    history = HistoricalRecords(
+        m2m_fields=[*ITEM_M2M_FIELDS, *WOONKENMERKEN_M2M_FIELDS], excluded_fields=SEARCH_ONLY_FIELDS
+    )
 
     class Meta(CatalogusItem.Meta):
         verbose_name = _("woonvorm")
@@ -238,7 +261,9 @@ class Succesversneller(CatalogusItem):
         related_name="succesversnellers",
     )
 
-    history = HistoricalRecords(m2m_fields=[*ITEM_M2M_FIELDS, "typen", "bijdragen"])
+    history = HistoricalRecords(
+        m2m_fields=[*ITEM_M2M_FIELDS, "typen", "bijdragen"], excluded_fields=SEARCH_ONLY_FIELDS
+    )
 
     class Meta(CatalogusItem.Meta):
         verbose_name = _("succesversneller")
@@ -261,7 +286,9 @@ class Praktijkvoorbeeld(Woonkenmerken, CatalogusItem):
     belemmeringen = models.TextField(_("belemmeringen"), blank=True, help_text=_("Eén per regel."))
     startjaar = models.PositiveSmallIntegerField(_("startjaar"), null=True, blank=True)
 
-    history = HistoricalRecords(m2m_fields=[*ITEM_M2M_FIELDS, *WOONKENMERKEN_M2M_FIELDS])
+    history = HistoricalRecords(
+        m2m_fields=[*ITEM_M2M_FIELDS, *WOONKENMERKEN_M2M_FIELDS], excluded_fields=SEARCH_ONLY_FIELDS
+    )
 
     class Meta(CatalogusItem.Meta):
         verbose_name = _("praktijkvoorbeeld")

@@ -8,6 +8,18 @@ from simple_history.models import HistoricalRecords
 from catalogue.models.base import JaNeeOnbekend, SlugModel, split_lines
 
 
+def synoniemen_field():
+    """Other words visitors search a term by. Kept as content, so editors can add one without a release;
+    catalogue.search puts them in the search text of every item tagged with the term."""
+    return models.TextField(
+        _("synoniemen"),
+        blank=True,
+        help_text=_(
+            "Andere woorden voor deze term, één per regel. Items met deze term worden er ook op gevonden."
+        ),
+    )
+
+
 class Bron(SlugModel):
     """A published source document the catalogue takes its facts from."""
 
@@ -36,6 +48,7 @@ class Doelgroep(SlugModel):
 
     soort = models.CharField(_("soort"), max_length=20, choices=Soort)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
+    synoniemen = synoniemen_field()
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()
@@ -70,6 +83,7 @@ class Contractvorm(SlugModel):
         ONBEKEND = "onbekend", _("onbekend")
 
     definitie = models.TextField(_("definitie"), blank=True)
+    synoniemen = synoniemen_field()
     juridische_basis = models.TextField(_("juridische basis"), blank=True)
     risicodrager = models.TextField(_("wie draagt het risico"), blank=True)
     voordelen = models.TextField(_("voordelen"), blank=True, help_text=_("Eén voordeel per regel."))
@@ -162,6 +176,7 @@ class Woonzorgconcept(SlugModel):
         ONBEKEND = "onbekend", _("niet aangegeven")
 
     definitie = models.TextField(_("definitie"), blank=True)
+    synoniemen = synoniemen_field()
     dimensie_begeleiding = models.CharField(
         _("mate en nabijheid van begeleiding"),
         max_length=20,

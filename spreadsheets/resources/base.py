@@ -17,6 +17,7 @@ from spreadsheets.widgets import (
     BY_NAME_OR_SLUG,
     DateWidget,
     IntegerWidget,
+    JaNeeWidget,
     LabelWidget,
     RelatedListWidget,
     RelatedWidget,
@@ -148,6 +149,8 @@ class CatalogueResource(resources.ModelResource):
             return RelatedWidget(django_field.related_model, column, **options)
         if django_field.choices:
             return LabelWidget(django_field.choices, column)
+        if isinstance(django_field, models.BooleanField):
+            return JaNeeWidget(column)
         if isinstance(django_field, models.DateField):
             return DateWidget(column)
         if isinstance(django_field, models.IntegerField):

@@ -53,7 +53,8 @@ WOONKENMERKEN_FIELDS = (
     "begeleiding",
     "begeleiding_toelichting",
     "benut_leegstand",
-    "aantal_plekken",
+    "aantal_woningen",
+    "aantal_plekken_doelgroep",
     "aantal_toelichting",
     "bewonersmix",
 )
@@ -80,7 +81,7 @@ class BronResource(CatalogueResource):
 class DoelgroepResource(CatalogueResource):
     class Meta:
         model = Doelgroep
-        fields = ("slug", "naam", "soort", "beschrijving", "volgorde")
+        fields = ("slug", "naam", "synoniemen", "soort", "beschrijving", "volgorde")
 
 
 class ContractvormResource(CatalogueResource):
@@ -89,6 +90,7 @@ class ContractvormResource(CatalogueResource):
         fields = (
             "slug",
             "naam",
+            "synoniemen",
             "definitie",
             "juridische_basis",
             "risicodrager",
@@ -116,6 +118,7 @@ class WoonzorgconceptResource(CatalogueResource):
         fields = (
             "slug",
             "naam",
+            "synoniemen",
             "definitie",
             "dimensie_begeleiding",
             "dimensie_woonduur",
@@ -207,7 +210,7 @@ class OrganisatieRolResource(ChildResource):
 class ContactpersoonResource(ChildResource):
     class Meta:
         model = Contactpersoon
-        fields = (*OWNER_FIELDS, "naam", "organisatie", "rol", "email", "telefoon", "volgorde")
+        fields = (*OWNER_FIELDS, "naam", "organisatie", "rol", "email", "telefoon", "persoonlijk", "volgorde")
 
 
 class LinkResource(ChildResource):

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy
 
 from catalogue.models import (
     Bron,
-    Contactpersoon,
     Contractvorm,
     Doelgroep,
     Link,
@@ -16,6 +15,7 @@ from catalogue.models import (
     Woonvorm,
 )
 from catalogue.models.base import split_lines
+from catalogue.personal_data import contactpunten, visible_contacts
 from spreadsheets.resources.base import CatalogueResource, Column
 from spreadsheets.resources.editors import PRAKTIJK_FIELDS, WOONKENMERKEN_FIELDS
 from spreadsheets.resources.scores import ScoredColumns
@@ -57,10 +57,7 @@ class PublicItemResource(PublicResource):
     links = Column(column_name=gettext_lazy("Links"), readonly=True, width=50)
 
     def filter_export(self, queryset, **kwargs):
-        contacts = Contactpersoon.objects.select_related("organisatie")
-        if not self.include_personal:
-            # Named persons are personal data: not even read for an anonymous export.
-            contacts = contacts.filter(naam="")
+        contacts = visible_contacts(personal=self.include_personal)
         return (
             super()
             .filter_export(queryset, **kwargs)
@@ -88,7 +85,7 @@ class PublicItemResource(PublicResource):
 
     def dehydrate_contactpunten(self, item):
         lines = []
-        for contact in item.export_contactpunten:
+        for contact in contactpunten(item.export_contactpunten, personal=self.include_personal):
             parts = [contact.naam, contact.rol, contact.organisatie.naam if contact.organisatie else ""]
             parts += [contact.email, contact.telefoon]
             lines.append(", ".join(part for part in parts if part))

@@ -63,7 +63,7 @@ def woonvorm():
         samenvatting="De eerste samenvatting.",
         beschrijving="Eerste beschrijving.",
         begeleiding=Begeleiding.VRIJBLIJVEND,
-        aantal_plekken=12,
+        aantal_woningen=12,
         doelgroepen=[make_doelgroep()],
         plaatsen=[make_plaats()],
         contractvormen=[make_contractvorm()],
@@ -111,6 +111,7 @@ def test_the_history_page_shows_a_readable_dutch_diff(client, woonvorm):
 def test_revert_restores_every_field_and_relation(client, woonvorm):
     client.force_login(make_persona("Redacteur"))
     version_a = woonvorm.history.first()
+    woonvorm.refresh_from_db()  # with the search text its relations gave it (catalogue.search)
     fields_a, relations_a = _fields(woonvorm), _relations(woonvorm)
     _edit_in_admin(
         client,
@@ -119,7 +120,7 @@ def test_revert_restores_every_field_and_relation(client, woonvorm):
         samenvatting="Een andere samenvatting.",
         beschrijving="",
         begeleiding=Begeleiding.VERPLICHT,
-        aantal_plekken="40",
+        aantal_woningen="40",
         doelgroepen=[str(make_doelgroep().pk)],
         plaatsen=[],
         contractvormen=[str(make_contractvorm().pk)],

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from assessment.models import Beoordeling, Score, Scoring
-from catalogue.models import OrganisatieRol
+from catalogue.models import LinkControle, OrganisatieRol, Wijziging
 from tests.factories import make_one_of_everything, make_organisatie, make_user, make_woonvorm
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,9 @@ def one_of_everything():
     make_one_of_everything()
 
 
-# Made from a beoordeling ("Zelf scoren"), never on an add page of its own.
-NO_ADD_PAGE = {Scoring}
+# Made from a beoordeling ("Zelf scoren"), or written by the services and the link check (catalogue
+# .admin_changelog): never on an add page of their own.
+NO_ADD_PAGE = {Scoring, Wijziging, LinkControle}
 
 
 def _urls(model):

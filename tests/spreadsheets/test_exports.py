@@ -16,7 +16,7 @@ from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
 from assessment.models import Score
-from catalogue.models import Contactpersoon, Leeftijdsgroep, Link, OrganisatieRol, Status
+from catalogue.models import Contactpersoon, Leeftijdsgroep, Link, OrganisatieRol, Status, Woonvorm
 from spreadsheets.escaping import FORMULA_TRIGGERS, escape_formula, unescape_formula
 from tests.factories import (
     make_beoordeling,
@@ -123,7 +123,7 @@ def test_columns_have_dutch_headers_labels_names_lines_and_the_web_address(clien
     (row,) = rows
     cell = dict(zip(headers, row, strict=True))
 
-    assert cell["Leeftijdsgroep"] == "volwassenen en jongeren"
+    assert cell["Leeftijdsgroep"] == "Volwassenen en jongeren"
     assert cell["Doelgroepen"] == "Alleenstaanden; Jongeren"
     assert cell["Contractvormen"] == "Hospitaverhuur"
     assert cell["Werkzame elementen"] == "Een eigen kamer\nEen vaste hospita"
@@ -142,7 +142,9 @@ def test_columns_have_dutch_headers_labels_names_lines_and_the_web_address(clien
 def test_values_a_spreadsheet_would_run_are_escaped(client, fmt):
     dangerous = ['=HYPERLINK("http://example.org")', "+31 6 1234 5678", "-1+1", "@SUM(A1)", "\tgetab"]
     for n, text in enumerate(dangerous):
-        make_woonvorm(naam=f"Item {n}", samenvatting=text)
+        # Written past save(), which strips leading white space: a row stored before that rule, or by a
+        # bulk update, can still start with a tab.
+        Woonvorm.objects.filter(pk=make_woonvorm(naam=f"Item {n}").pk).update(samenvatting=text)
     make_woonvorm(naam="Gewoon", samenvatting="Een gewone zin.")
 
     _notes, headers, rows = download(client, f"/woonvormen/export.{fmt}")
@@ -184,13 +186,14 @@ def test_personal_contact_details_are_left_out_for_visitors(client, fmt):
     _contacts()
     notes, headers, rows = download(client, f"/woonvormen/export.{fmt}")
     text = str(rows)
-    assert "Stichting Thuis, info@thuis.example.org" in column(headers, rows, "Contactpunten")
-    assert "Anna" not in text
+    (contacts,) = column(headers, rows, "Contactpunten")
+    assert contacts.splitlines() == ["Anna de Vries", "Stichting Thuis, info@thuis.example.org"]
     assert "anna@example.org" not in text
     assert "06-12345678" not in text
     assert (
         "Contactgegevens",
-        "Namen, e-mailadressen en telefoonnummers van personen zijn weggelaten.",
+        "Van personen staan alleen naam en rol erin; "
+        "hun eigen e-mailadressen en telefoonnummers zijn weggelaten.",
     ) in notes
 
 
@@ -211,7 +214,8 @@ def test_staff_without_that_permission_get_no_personal_details(client):
     _contacts()
     client.force_login(make_user("zonder-rechten", staff=True))
     _notes, _headers, rows = download(client, "/woonvormen/export.xlsx")
-    assert "Anna" not in str(rows)
+    assert "anna@example.org" not in str(rows)
+    assert "06-12345678" not in str(rows)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 # Kept by the database, not by the spreadsheet: timestamps, and who adopted a beoordeling when (an account,
 # set by the adoption step).
-SKIPPED_FIELDS = {"created", "updated", "vastgesteld_door", "vastgesteld_op"}
+# Kept by the database, or derived from other columns (zoektermen: catalogue.search.refresh_terms).
+SKIPPED_FIELDS = {"created", "updated", "vastgesteld_door", "vastgesteld_op", "zoektermen"}
 
 
 def snapshot():

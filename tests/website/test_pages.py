@@ -299,13 +299,17 @@ def test_audio_fragments_play_in_the_page_with_speaker_and_a_plain_link(client, 
 
 
 @pytest.mark.parametrize("kind", MAKERS)
-def test_organisations_link_to_their_page_and_contacts_to_mail_and_phone(client, kind):
+def test_organisations_link_to_their_page_and_general_contacts_to_mail_and_phone(client, kind):
     item = full_item(kind)
+    Contactpersoon.objects.create(email="loket@example.nl", telefoon="030 - 765 43 21", **{kind: item})
     main = main_of(client.get(item.get_absolute_url()))
     rol = item.organisatierollen.get()
     assert f'href="{rol.organisatie.get_absolute_url()}">{rol.organisatie.naam}</a>: initiatiefnemer' in main
-    assert 'href="mailto:anna0@example.nl"' in main
-    assert 'href="tel:0301234567"' in main
+    assert 'href="mailto:loket@example.nl"' in main
+    assert 'href="tel:0307654321"' in main
+    # A person is shown by name; their own address and number are theirs (catalogue/personal_data.py).
+    assert "Anna 0" in main
+    assert "anna0@example.nl" not in main and "030 - 123 45 67" not in main
 
 
 def test_a_page_names_the_same_initiative_in_other_sources_but_never_unpublished_ones(client):

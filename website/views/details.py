@@ -12,7 +12,6 @@ from django.views.generic import DetailView
 from catalogue.kinds import KINDS, WOONKENMERKEN_KINDS, kind_of
 from catalogue.models import (
     Begeleiding,
-    Contactpersoon,
     Doelgroep,
     JaNeeOnbekend,
     Leeftijdsgroep,
@@ -22,6 +21,8 @@ from catalogue.models import (
     Succesversneller,
     Woonvorm,
 )
+from catalogue.personal_data import contactpunten, visible_contacts
+from catalogue.werkversies import werkversie_item
 from core.cache import cached
 from core.http import ConditionalGetMixin
 from core.navigation import HOME, crumb
@@ -29,6 +30,7 @@ from routekaart.models import Hulpmiddel
 from website.related import first_per_concept
 from website.selectors import item_links
 from website.views.publication import PublicationMixin
+from website.views.werkversie_preview import WerkversiePreviewMixin
 
 # How many items sharing a woonzorgconcept a detail page names before it links to the full list.
 RELATED_SHOWN = 8
@@ -43,7 +45,7 @@ def organisations_with_roles(rollen):
     return list(by_organisation.values())
 
 
-class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
+class ItemDetailView(ConditionalGetMixin, WerkversiePreviewMixin, PublicationMixin, DetailView):
     """A catalogue item as a recipe card. Only published items; the mixin handles concept and archived.
 
     The card is the same for every visitor, so it is rendered once per catalogue generation
@@ -60,7 +62,7 @@ class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
             Prefetch("doelgroepen", queryset=Doelgroep.objects.all()),
             "plaatsen",
             Prefetch("organisatierollen", queryset=OrganisatieRol.objects.select_related("organisatie")),
-            Prefetch("contactpersonen", queryset=Contactpersoon.objects.select_related("organisatie")),
+            Prefetch("contactpersonen", queryset=visible_contacts()),
             "links",
             Prefetch(
                 "fase_verwijzingen",
@@ -87,9 +89,11 @@ class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
                 .prefetch_related(*self.prefetches())
                 .get(pk=self.object.pk)
             )
+            if self.werkversie is not None:
+                item = werkversie_item(self.werkversie, item)
             return render_to_string(self.card_template_name, {**context, **self.card_context(item)})
 
-        if self.preview:
+        if self.preview or self.werkversie is not None:
             return mark_safe(render())
         return mark_safe(cached(f"kaart:{self.model._meta.label_lower}:{self.object.pk}", render))
 
@@ -108,6 +112,7 @@ class ItemDetailView(ConditionalGetMixin, PublicationMixin, DetailView):
             ],
             "in_het_kort": self.badges(item),
             "organisaties": organisations_with_roles(item.organisatierollen.all()),
+            "contactpunten": contactpunten(item.contactpersonen.all()),
             "audiofragmenten": [link for link in links if link.soort == Link.Soort.AUDIOFRAGMENT],
             "overige_links": [link for link in links if link.soort != Link.Soort.AUDIOFRAGMENT],
             "ook_beschreven_in": self.same_initiative(item),
@@ -149,7 +154,9 @@ class WoonkenmerkenDetailView(ItemDetailView):
             badges.append(item.get_leeftijdsgroep_display())
         badges.extend(contractvorm.naam for contractvorm in item.contractvormen.all())
         if item.begeleiding != Begeleiding.ONBEKEND:
-            badges.append(_("begeleiding: %(begeleiding)s") % {"begeleiding": item.get_begeleiding_display()})
+            badges.append(
+                _("begeleiding: %(begeleiding)s") % {"begeleiding": item.get_begeleiding_display().lower()}
+            )
         if item.benut_leegstand == JaNeeOnbekend.JA:
             badges.append(_("benut leegstand"))
         return badges + super().badges(item)

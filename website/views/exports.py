@@ -14,8 +14,9 @@ from catalogue.kinds import KINDS
 from catalogue.models import Bron, Contractvorm, Doelgroep
 from spreadsheets.resources.public import PUBLIC_RESOURCES
 from spreadsheets.sheets import chip_words, matrix_sheet, notes, resource_sheet, search_sheet, sort_note
-from spreadsheets.writers import export_filename, spreadsheet_response
+from spreadsheets.writers import spreadsheet_response
 from website import matrix, selectors
+from website.export_names import export_filename
 from website.views.lists import search_selection
 
 
@@ -31,6 +32,15 @@ def source_page(request):
     query = request.GET.copy()
     query.pop("page", None)
     return request.build_absolute_uri(f"{path}?{query.urlencode()}" if query else path)
+
+
+def chosen_values(filterset):
+    """The filter values a visitor chose (not the sort order), for the file's name."""
+    values = []
+    for name, value in filterset.cleaned().items():
+        if value and name in filterset.form.fields and name not in filterset.not_filters:
+            values += value if isinstance(value, list | tuple) else [value]
+    return values
 
 
 def ignored_filters(filterset):
@@ -57,7 +67,9 @@ class ItemExportView(View):
             extra=[sort_note(filterset), *ignored_filters(filterset)],
         )
         sheet = resource_sheet(resource, queryset)
-        return spreadsheet_response(fmt, export_filename(plural), [sheet], note_rows)
+        return spreadsheet_response(
+            fmt, export_filename(plural, chosen_values(filterset)), [sheet], note_rows
+        )
 
 
 class SearchExportView(View):
@@ -82,7 +94,7 @@ class SearchExportView(View):
             ],
         )
         sheet = search_sheet(results, request)
-        return spreadsheet_response(fmt, export_filename("zoekresultaten"), [sheet], note_rows)
+        return spreadsheet_response(fmt, export_filename("zoekresultaten", [text]), [sheet], note_rows)
 
 
 class MatrixExportView(View):
@@ -108,7 +120,7 @@ class MatrixExportView(View):
             ],
         )
         sheet = matrix_sheet(rows, scoring.toetspunten(), request)
-        filename = export_filename(f"toetsingsmatrix-{kind.label_plural}")
+        filename = export_filename(f"toetsingsmatrix-{kind.label_plural}", chosen_values(filterset))
         return spreadsheet_response(fmt, filename, [sheet], note_rows)
 
 

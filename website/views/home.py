@@ -16,7 +16,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["aantallen"] = [(kind.label_plural, kind.model.objects.published().count()) for kind in KINDS]
         context["soorten"] = [
-            {"label": label, "aantal": aantal, "url": kind.list_url()}
+            {"label": label, "aantal": aantal, "url": kind.list_url(), "uitleg": kind.uitleg}
             for kind, (label, aantal) in zip(KINDS, context["aantallen"], strict=True)
         ]
         doelgroepen = entry_points(Doelgroep.objects.all(), "doelgroepen", "doelgroep", KINDS)

@@ -9,7 +9,7 @@ from catalogue import search
 from catalogue.kinds import BY_KEY, KINDS, kind_of
 from core.htmx import HtmxPartialMixin
 from website import selectors
-from website.empty_results import explain_empty
+from website.empty_results import explain_empty, search_suggestions
 
 PAGE_SIZE = 20
 
@@ -19,6 +19,7 @@ class ItemListView(HtmxPartialMixin, ListView):
     partial_template_name = "website/includes/_list_region.html"
     context_object_name = "items"
     paginate_by = PAGE_SIZE
+    FILTER_CONTROLS = {"filters", "id_q"}  # what htmx names as the trigger when a visitor filters
 
     @cached_property
     def filterset(self):
@@ -47,11 +48,25 @@ class ItemListView(HtmxPartialMixin, ListView):
             kind=kind.key,
             kind_label=kind.label,
             kind_label_plural=kind.label_plural,
+            kind_uitleg=kind.uitleg,
+            filters_open=self.filters_open(),
             scored=kind.scored,
             # Only an empty page is explained, so a page with results costs nothing more.
             empty_explanations=[] if context["page_obj"].paginator.count else explain_empty(self.filterset),
+            search_suggestions=None if context["page_obj"].paginator.count else self.search_suggestions(kind),
         )
         return context
+
+    def search_suggestions(self, kind):
+        """For an empty list searched on a text: the names of this kind and the terms it may have meant."""
+        text = search.clean_text(self.filterset.cleaned().get("q"))
+        return search_suggestions(self.request.GET, text, 0, kinds=[kind])
+
+    def filters_open(self):
+        """The filters, folded away on a phone, stay open while a visitor is filtering (htmx redraws them)
+        and after "Toon alle opties", which jumps into them."""
+        filtering = self.is_htmx() and self.request.headers.get("HX-Trigger") in self.FILTER_CONTROLS
+        return bool(filtering or self.filterset.expanded())
 
 
 def search_selection(query):
@@ -73,11 +88,8 @@ class SearchView(HtmxPartialMixin, TemplateView):
         chosen, unknown = search_selection(self.request.GET)
         querysets = selectors.search_querysets(text, [kind.model for kind in KINDS])
         counts = selectors.search_counts(text, querysets)
-        page = self.paginate(
-            text,
-            [querysets[kind.model] for kind in chosen],
-            sum(counts.get(kind.model, 0) for kind in chosen),
-        )
+        found = sum(counts.get(kind.model, 0) for kind in chosen)
+        page = self.paginate(text, [querysets[kind.model] for kind in chosen], found)
         context.update(
             q=text,
             page_obj=page,
@@ -92,6 +104,7 @@ class SearchView(HtmxPartialMixin, TemplateView):
                 for kind in KINDS
             ],
             filter_errors=[_("Onbekende soort genegeerd: %(soort)s") % {"soort": k} for k in unknown],
+            search_suggestions=search_suggestions(self.request.GET, text, found, kinds=chosen),
         )
         return context
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from assessment.models import Toetspunt
 from benchmarks.testcatalogus.generator import Generator
 from benchmarks.testcatalogus.tables import PREFIX
+from catalogue import search
 from catalogue.content import load_content
 from catalogue.models import Bron, Praktijkvoorbeeld, Succesversneller, Woonvorm
 from core import cache
@@ -36,7 +37,9 @@ class Command(BaseCommand):
             succesversnellers = generator.items(Succesversneller, max(1, round(schaal / 10)))
             assessed = generator.assessments(Woonvorm, woonvormen)
             assessed += generator.assessments(Praktijkvoorbeeld, praktijkvoorbeelden)
-            # bulk_create() sends no signals, so the cached catalogue is invalidated here.
+            # bulk_create() sends no signals: the items' search text and the cache are updated here.
+            for items in (woonvormen, praktijkvoorbeelden, succesversnellers):
+                search.refresh_terms(items)
             cache.invalidate()
         self.stdout.write(
             f"Testcatalogus gemaakt: {len(woonvormen)} woonvormen, {len(praktijkvoorbeelden)} "
