@@ -5,7 +5,8 @@ keeps such a page, whole, under the catalogue's generation (core/cache.py), so a
 revert shows on the very next request: the next request asks for a new generation and finds nothing.
 
 What is kept and for whom:
-- Only GET and HEAD requests of the public pages (the URL namespaces in PUBLIC_NAMESPACES), from a client
+- Only GET and HEAD requests of the public pages (the URL namespaces in PUBLIC_NAMESPACES, except views
+  marked never_kept, such as the health check), from a client
   without a session or message cookie. Staff always have a session cookie, so they never get a kept page,
   and their pages (with edit links or a werkversie) are never kept.
 - Only a 200 response that sets no cookie, is not private or no-store, varies on nothing but the headers in
@@ -30,12 +31,12 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
 
 from core.cache import TIMEOUT, generation
+from core.compression import accepts_gzip
 from core.http import catalogue_etag
 
 PUBLIC_NAMESPACES = {"website", "routekaart"}
@@ -48,12 +49,18 @@ KEPT_HEADERS_EXCLUDED = {"set-cookie", "vary", "content-length", "content-encodi
 HIT_HEADER = "X-Cache"
 
 
+def never_kept(view):
+    """For a public view whose answer must be made every time (the health check reports the live state)."""
+    view.never_kept = True
+    return view
+
+
 def _is_public(path):
     try:
         match = resolve(path)
     except Resolver404:
         return False
-    return match.namespace in PUBLIC_NAMESPACES
+    return match.namespace in PUBLIC_NAMESPACES and not getattr(match.func, "never_kept", False)
 
 
 def may_use(request):
@@ -72,7 +79,9 @@ def normalised_query(query_string):
     return urlencode(sorted(pairs, key=lambda pair: pair[0]))
 
 
-def page_key(request, current_generation):
+def request_fingerprint(request):
+    """What a public answer depends on besides the catalogue: the address, the normalised query, whether
+    htmx asked for the partial page, and the date."""
     parts = [
         request.scheme,
         request.get_host(),
@@ -82,8 +91,11 @@ def page_key(request, current_generation):
         # Pages and file names carry today's date (an export's name, its Toelichting sheet).
         timezone.localdate().isoformat(),
     ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"page:{current_generation}:{digest}"
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def page_key(request, current_generation):
+    return f"page:{current_generation}:{request_fingerprint(request)}"
 
 
 def holds_request_state(request):
@@ -127,15 +139,13 @@ def _kept(response):
 
 def _from_kept(request, entry):
     content, compressed, headers, vary = entry
-    accepts_gzip = compressed is not None and re_accepts_gzip.search(
-        request.headers.get("Accept-Encoding", "")
-    )
-    response = HttpResponse(compressed if accepts_gzip else content)
+    compress = compressed is not None and accepts_gzip(request)
+    response = HttpResponse(compressed if compress else content)
     for name, value in headers:
         response[name] = value
     if vary:
         response["Vary"] = vary
-    if accepts_gzip:
+    if compress:
         # GZipMiddleware leaves a compressed answer alone, so it is said here what it would say.
         response["Content-Encoding"] = "gzip"
         patch_vary_headers(response, ["Accept-Encoding"])
