@@ -13,6 +13,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from core.page_cache import never_kept
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,6 +43,7 @@ def cache_answers():
     return answered
 
 
+@never_kept
 @never_cache
 def health(request):
     """200 with {"status": "ok", "database": "ok", "cache": "ok"}; 503 with "fout" and "onbereikbaar" for

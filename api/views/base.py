@@ -11,7 +11,8 @@ from rest_framework.views import APIView
 from api.pagination import Pagination
 from api.params import filter_parameters, filterset_errors, page_parameters, parse_list_query
 from api.problems import InvalidParams
-from core.cache import generation
+from core.cache import cached, generation
+from core.page_cache import request_fingerprint
 
 # Clients may keep an answer, but must ask whether it is still current (a 304 costs no query).
 CACHE_CONTROL = "no-cache"
@@ -42,14 +43,19 @@ class ApiView(APIView):
 
     def conditional(self, request, build, *, etag=None, headers=None):
         """304 Not Modified while the client's copy is current; otherwise the answer build() makes, with the
-        ETag. Everything that can fail on bad input is checked before this, so a 304 never hides a 400."""
+        ETag. Everything that can fail on bad input is checked before this, so a 304 never hides a 400.
+
+        The API answers every client alike, so what build() makes is kept until the next edit of the
+        catalogue, per address and query (core/page_cache.py). Throttling and the checks above still run
+        for every request; only the reading and serialising is done once."""
         etag = etag or catalogue_etag()
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             not_modified.headers["ETag"] = etag
             not_modified.headers["Cache-Control"] = CACHE_CONTROL
             return not_modified
-        return Response(build(), headers={"ETag": etag, "Cache-Control": CACHE_CONTROL, **(headers or {})})
+        data = cached(f"api:{settings.API_VERSION}:{request_fingerprint(request)}", build)
+        return Response(data, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL, **(headers or {})})
 
 
 class ResourceListView(ApiView):

@@ -4,7 +4,6 @@ the whole catalogue and the OpenAPI document."""
 import copy
 import functools
 import gzip
-import re
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -29,6 +28,7 @@ from api.serializers.search import SearchResultSerializer
 from api.views.base import CACHE_CONTROL, ApiView, catalogue_etag
 from catalogue import search
 from catalogue.kinds import BY_KEY, KINDS
+from core.compression import accepts_gzip
 from website import selectors
 
 
@@ -220,15 +220,6 @@ class DumpView(ApiView):
         response.headers["Cache-Control"] = CACHE_CONTROL
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
-
-
-def accepts_gzip(request):
-    """Whether the client accepts a gzip-compressed body (Accept-Encoding: gzip, not with q=0)."""
-    for part in request.headers.get("Accept-Encoding", "").split(","):
-        coding, _sep, params = part.strip().partition(";")
-        if coding.strip().lower() in {"gzip", "x-gzip", "*"}:
-            return not re.fullmatch(r"\s*q\s*=\s*0(\.0*)?\s*", params)
-    return False
 
 
 @functools.cache

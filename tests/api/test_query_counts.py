@@ -15,23 +15,24 @@ THREE_FILTERS = "doelgroep=volwassenen&leeftijdsgroep=V&begeleiding=verplicht"
 # url: (after an edit, once cached). An item list after an edit: the order of the items (cached until the
 # next edit, as on the list pages), then the page's rows with their doelgroepen, plaatsen and contractvormen
 # or typen; the filters' vocabularies add one where a facet is chosen. Other lists: their count and rows.
+# Once cached, an answer is read from the cache whole (api/views/base.py): no query.
 PINNED = {
-    "/api/v1/woonvormen": (5, 4),
-    f"/api/v1/woonvormen?{THREE_FILTERS}&pageSize=100": (6, 4),
-    "/api/v1/woonvormen?sort=-score&page=2&pageSize=5": (5, 4),
-    f"/api/v1/praktijkvoorbeelden?{THREE_FILTERS}": (6, 4),
-    "/api/v1/succesversnellers?doelgroep=volwassenen": (6, 4),
-    "/api/v1/praktijkvoorbeelden?q=jongeren&provincie=zuid-holland": (5, 4),
-    "/api/v1/zoeken?q=begeleiding+woning": (9, 3),
-    "/api/v1/doelgroepen?pageSize=100": (2, 2),
-    "/api/v1/organisaties?pageSize=100": (2, 2),
-    "/api/v1/plaatsen?pageSize=100": (2, 2),
-    "/api/v1/contractvormen": (2, 2),
-    "/api/v1/beoordelingen?pageSize=100": (4, 4),  # and their sources
-    "/api/v1/toetspunten": (3, 3),
-    "/api/v1/fasen": (2, 2),
-    "/api/v1/checklistpunten?pageSize=100": (2, 2),
-    "/api/v1/toetsingskader": (4, 4),
+    "/api/v1/woonvormen": (5, 0),
+    f"/api/v1/woonvormen?{THREE_FILTERS}&pageSize=100": (6, 0),
+    "/api/v1/woonvormen?sort=-score&page=2&pageSize=5": (5, 0),
+    f"/api/v1/praktijkvoorbeelden?{THREE_FILTERS}": (6, 0),
+    "/api/v1/succesversnellers?doelgroep=volwassenen": (6, 0),
+    "/api/v1/praktijkvoorbeelden?q=jongeren&provincie=zuid-holland": (5, 0),
+    "/api/v1/zoeken?q=begeleiding+woning": (9, 0),
+    "/api/v1/doelgroepen?pageSize=100": (2, 0),
+    "/api/v1/organisaties?pageSize=100": (2, 0),
+    "/api/v1/plaatsen?pageSize=100": (2, 0),
+    "/api/v1/contractvormen": (2, 0),
+    "/api/v1/beoordelingen?pageSize=100": (4, 0),  # and their sources
+    "/api/v1/toetspunten": (3, 0),
+    "/api/v1/fasen": (2, 0),
+    "/api/v1/checklistpunten?pageSize=100": (2, 0),
+    "/api/v1/toetsingskader": (4, 0),
 }
 
 

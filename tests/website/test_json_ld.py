@@ -21,14 +21,16 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SCRIPT = re.compile(r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', re.S)
+SCRIPT = re.compile(r'<script type="application/ld\+json"([^>]*)>(.*?)</script>', re.S)
 
 
 def json_ld(response):
     found = SCRIPT.findall(response.content.decode())
     assert len(found) == 1
-    nonce, text = found[0]
-    assert nonce in response["Content-Security-Policy"], "the block carries the request's nonce"
+    attributes, text = found[0]
+    # A data block is never run, so the policy does not apply to it; without a nonce nothing in the page
+    # belongs to one request, and the page can be kept for every visitor (core/page_cache.py).
+    assert "nonce" not in attributes
     return json.loads(text)
 
 

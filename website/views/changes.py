@@ -15,7 +15,7 @@ from django.views.generic import ListView
 
 from catalogue.kinds import kind_of
 from catalogue.models import Wijziging
-from core.http import ConditionalGetMixin, catalogue_etag
+from core.http import catalogue_etag
 from core.navigation import HOME, crumb
 
 PAGE_SIZE = 25
@@ -31,7 +31,7 @@ def with_kind_labels(wijzigingen):
     return wijzigingen
 
 
-class RecentChangesView(ConditionalGetMixin, ListView):
+class RecentChangesView(ListView):
     """The changes newest first, a page at a time, with the feed to follow them."""
 
     template_name = "website/recent_changes.html"

@@ -24,7 +24,6 @@ from catalogue.models import (
 from catalogue.personal_data import contactpunten, visible_contacts
 from catalogue.werkversies import werkversie_item
 from core.cache import cached
-from core.http import ConditionalGetMixin
 from core.navigation import HOME, crumb
 from routekaart.models import Hulpmiddel
 from website.related import first_per_concept
@@ -45,12 +44,13 @@ def organisations_with_roles(rollen):
     return list(by_organisation.values())
 
 
-class ItemDetailView(ConditionalGetMixin, WerkversiePreviewMixin, PublicationMixin, DetailView):
+class ItemDetailView(WerkversiePreviewMixin, PublicationMixin, DetailView):
     """A catalogue item as a recipe card. Only published items; the mixin handles concept and archived.
 
     The card is the same for every visitor, so it is rendered once per catalogue generation
     (core/cache.py) and kept as HTML; a visitor's request then reads only the item itself. The page
-    around it (CSP nonce, messages, the preview notice) is rendered for every request.
+    around it (messages, the preview notice) is rendered for every request that the page cache
+    (core/page_cache.py) does not answer.
     """
 
     template_name = "website/item_detail.html"
