@@ -12,8 +12,8 @@ What is kept and for whom:
 - Only a 200 response that sets no cookie, is not private or no-store, varies on nothing but the headers in
   the key, and is not a stream or over MAX_BYTES.
 - The key holds the generation, scheme, host, path, the query string with its parameters in a fixed order
-  (repeated values keep their order: compare shows items in the order asked), whether htmx asked for
-  the partial page, and today's date (exports carry it in their name).
+  (repeated values keep their order: compare shows items in the order asked), the htmx headers (a
+  partial page, and which control asked for it), and today's date (exports carry it in their name).
 
 It sits inside the middleware that add security headers (SecurityMiddleware, X-Frame-Options, CSP), so a kept
 page gets the same headers as a fresh one: those are added on the way out to both. A kept page is kept
@@ -43,7 +43,8 @@ PUBLIC_NAMESPACES = {"website", "routekaart"}
 # Larger answers (a whole catalogue as a spreadsheet) are rare and cheap to rebuild relative to their size.
 MAX_BYTES = 2 * 1024 * 1024
 # A kept page may vary only on headers that are part of its key (or that the outer middleware handle).
-KEYED_VARY = {"hx-request", "accept-encoding", "accept-language"}
+HTMX_HEADERS = ("HX-Request", "HX-Trigger", "HX-Target", "HX-Trigger-Name", "HX-Boosted")
+KEYED_VARY = {*(header.lower() for header in HTMX_HEADERS), "accept-encoding", "accept-language"}
 KEPT_HEADERS_EXCLUDED = {"set-cookie", "vary", "content-length", "content-encoding"}
 # Says on a kept page that it came from the cache (for the benchmarks and for whoever looks at the headers).
 HIT_HEADER = "X-Cache"
@@ -80,14 +81,16 @@ def normalised_query(query_string):
 
 
 def request_fingerprint(request):
-    """What a public answer depends on besides the catalogue: the address, the normalised query, whether
-    htmx asked for the partial page, and the date."""
+    """What a public answer depends on besides the catalogue: the address, the normalised query, the htmx
+    headers, and the date."""
     parts = [
         request.scheme,
         request.get_host(),
         request.path,
         normalised_query(request.META.get("QUERY_STRING", "")),
-        "htmx" if request.headers.get("HX-Request") == "true" else "",
+        # What htmx says about the request: a partial page, and which control asked (the filter panel stays
+        # open while filtering from the form).
+        *(request.headers.get(header, "") for header in HTMX_HEADERS),
         # Pages and file names carry today's date (an export's name, its Toelichting sheet).
         timezone.localdate().isoformat(),
     ]
