@@ -55,6 +55,11 @@ PAGES = {
     "organisatie": lambda: most_used(Organisatie, "rollen").get_absolute_url(),
     "plaats": lambda: most_used(Plaats, "organisaties", "praktijkvoorbeeld_set").get_absolute_url(),
     "bron": lambda: most_used(Bron, "praktijkvoorbeeld_set").get_absolute_url(),
+    "kansenkaart": lambda: reverse("website:kansenkaart"),
+    "kansenkaart-woonzorgconcepten": lambda: reverse("website:kansenkaart") + "?kolom=woonzorgconcept",
+    "kaart": lambda: reverse("website:kaart"),
+    "recent-gewijzigd": lambda: reverse("website:recent-gewijzigd"),
+    "zoeken-met-suggestie": lambda: reverse("website:zoeken") + "?q=jongre",
     **{
         f"{name}-index": lambda name=name: reverse(f"website:{name}-index")
         for name in (
