@@ -10,6 +10,13 @@ with every item; the price of the column is keeping it in step, which happens in
 called from catalogue.search_terms (signals on the tags, the terms and the organisations with a role, so the
 beheeromgeving, the content loader, spreadsheet imports and a revert from the history all keep it right).
 Code that writes relations in bulk (bulk_create, QuerySet.update) calls refresh_terms() itself.
+
+On PostgreSQL each item's weighted vector is stored, not computed per search: a generated column `zoekvector`
+(StoredSearchVector, migration 0009, which holds the weights), computed by the database whenever the row is
+written, with a GIN index. A search then matches on the index and ranks from the stored column, so the first
+search after an edit costs no more than a scan of the index, however long the texts. The column is the
+database's own: the models do not declare it (Django never reads or writes it), so history, backups, exports
+and the SQLite fallback are unaffected; vector() names it in a query.
 """
 
 import re
@@ -20,10 +27,12 @@ from operator import and_, or_
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.operations import CreateExtension
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.migrations.operations.base import Operation
+from django.db.models import Case, Expression, IntegerField, Q, Value, When
+from django.db.models.sql import Query
 
 from core import cache
 
@@ -51,21 +60,77 @@ TERM_SOURCES = [
 ]
 
 
-def search_vector():
-    """Name weighs most, then the summary, then the body, then the item's terms. The GIN index on items uses
-    this same expression."""
-    return (
-        SearchVector(*TITLE_FIELDS, weight="A", config=CONFIG)
-        + SearchVector(*SUMMARY_FIELDS, weight="B", config=CONFIG)
-        + SearchVector(*BODY_FIELDS, weight="C", config=CONFIG)
-        + SearchVector(*TERMS_FIELDS, weight="D", config=CONFIG)
-    )
+VECTOR_COLUMN = "zoekvector"
+
+
+class StoredVector(Expression):
+    """The stored search vector of the items a query reads (the column of StoredSearchVector), in the query's
+    own alias for their table, so it also works in a subquery."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.{connection.ops.quote_name(VECTOR_COLUMN)}", []
+
+
+class StoredSearchVector(Operation):
+    """Adds to an item table the generated column `zoekvector`, the weighted search vector of the row, with a
+    GIN index, on PostgreSQL; a comment elsewhere. `vector` is the expression (a SearchVector over the item's
+    columns), given by the migration, so it stays as it was when the migration was written."""
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, model_name, vector):
+        self.model_name = model_name
+        self.vector = vector
+
+    def state_forwards(self, app_label, state):
+        pass  # the models do not declare the column
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        model = to_state.apps.get_model(app_label, self.model_name)
+        table, column, index = self._names(model, schema_editor)
+        query = Query(model, alias_cols=False)
+        expression = self.vector.resolve_expression(query, allow_joins=False)
+        sql, params = query.get_compiler(connection=schema_editor.connection).compile(expression)
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN {column} tsvector GENERATED ALWAYS AS ({sql}) STORED", params
+        )
+        schema_editor.execute(f"CREATE INDEX {index} ON {table} USING gin ({column})")
+        # Statistics of the new column at once: without them the planner takes every search to match one
+        # item, and joins the facet counts in nested loops that take seconds on a large catalogue.
+        schema_editor.execute(f"ANALYZE {table}")
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        model = from_state.apps.get_model(app_label, self.model_name)
+        table, column, index = self._names(model, schema_editor)
+        schema_editor.execute(f"DROP INDEX IF EXISTS {index}")
+        schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {column}")
+
+    def _names(self, model, schema_editor):
+        quote = schema_editor.quote_name
+        return (
+            quote(model._meta.db_table),
+            quote(VECTOR_COLUMN),
+            quote(f"{self.model_name.lower()}_{VECTOR_COLUMN}"),
+        )
+
+    def describe(self):
+        return f"Stored search vector with its index on {self.model_name} (PostgreSQL only)"
+
+    def deconstruct(self):
+        return self.__class__.__name__, [self.model_name, self.vector], {}
 
 
 class SearchVectorIndex(GinIndex):
-    """A GIN index for search_vector(), the expression filter_items() matches on, so a search reads the index
-    instead of building every item's vector: SearchVectorIndex(search_vector(), name=...). PostgreSQL only:
-    other databases search with the fallback below, without an index, so there it is a comment."""
+    """A GIN index over a search vector expression, PostgreSQL only: how migrations 0004 and 0008 indexed the
+    search text before it was stored (StoredSearchVector); kept because those migrations name it."""
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
@@ -109,11 +174,10 @@ def filter_items(queryset, text):
         return queryset
     if uses_postgres():
         query = SearchQuery(text, config=CONFIG, search_type="websearch")
-        vector = search_vector()
         return (
-            queryset.annotate(zoekvector=vector)
+            queryset.alias(zoekvector=StoredVector())
             .filter(zoekvector=query)
-            .annotate(relevantie=SearchRank(vector, query))
+            .annotate(relevantie=SearchRank(StoredVector(), query))
         )
     return _fallback(queryset, text)
 

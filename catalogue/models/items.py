@@ -17,7 +17,6 @@ from catalogue.models.vocabularies import (
     Woonsituatie,
     Woonzorgconcept,
 )
-from catalogue.search import SearchVectorIndex, search_vector
 
 
 class Status(models.TextChoices):
@@ -111,10 +110,8 @@ class CatalogusItem(SlugModel):
 
     class Meta(SlugModel.Meta):
         abstract = True
-        indexes = [
-            # The search text of the lists and the search page (catalogue.search.filter_items).
-            SearchVectorIndex(search_vector(), name="%(class)s_zoekvector"),
-        ]
+        # The search text of the lists and the search page is a stored column with its own index, which the
+        # database keeps (catalogue.search.StoredSearchVector, migration 0009).
 
     @property
     def werkzame_elementen_lijst(self):
