@@ -100,3 +100,5 @@ def test_database_urls():
         "127.0.0.1",
         "5432",
     )
+    # Statements are not compiled just in time: compiling the matrix's counts cost more than running them.
+    assert "-c jit=off" in postgres["OPTIONS"]["options"]
