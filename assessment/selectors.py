@@ -29,8 +29,9 @@ def with_vastgestelde_scores(items, *, with_previous=False):
 
 
 def matrix_row(item, toetspunten, *, with_previous=False):
-    """One row of the matrix: the item's score on every toetspunt (None where it has none) and its summary;
-    with_previous, per cell also the previous version's score where it differs (`was`). The item comes from
+    """One row of the matrix: the item's score on every toetspunt (None where it has none) in words (`label`)
+    and its summary; with_previous, per cell also the previous version's score where it differs (`was`,
+    `was_label`). The item comes from
     with_vastgestelde_scores() with the same with_previous."""
     beoordeling = item.vastgestelde[0]
     scores = list(beoordeling.scores.all())
@@ -38,11 +39,21 @@ def matrix_row(item, toetspunten, *, with_previous=False):
     before = {}
     if with_previous and beoordeling.vorige is not None:
         before = {score.toetspunt.code: score for score in beoordeling.vorige.scores.all()}
+    # The words of each value, looked up once per row: get_waarde_display() per cell translates again.
+    labels = {value: str(label) for value, label in Score.Waarde.choices}
     cells = []
     for toetspunt in toetspunten:
         score, was = by_code.get(toetspunt.code), before.get(toetspunt.code)
         changed = score is not None and was is not None and was.waarde != score.waarde
-        cells.append({"toetspunt": toetspunt, "score": score, "was": was if changed else None})
+        cells.append(
+            {
+                "toetspunt": toetspunt,
+                "score": score,
+                "label": labels.get(score.waarde) if score is not None else None,
+                "was": was if changed else None,
+                "was_label": labels.get(was.waarde) if changed else None,
+            }
+        )
     return {
         "item": item,
         "beoordeling": beoordeling,
