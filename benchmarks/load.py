@@ -18,7 +18,10 @@ since every request comes from one address.
 
 It prints requests per second, the latency percentiles p50/p95/p99 (nearest rank, in milliseconds, measured
 by the client, so including the network and gunicorn) per kind of URL and in total, and the number of
-errors (any answer other than 200, or no answer). It exits with status 1 when there is any error. The figures
+errors (any answer other than 200, or no answer). Then, for as long again, the same threads request only the
+trivial /gezond/ view (a query and a cache read, never cached) from the same servers: the ceiling of this
+setup, what the machine, gunicorn and Django serve when a page costs next to nothing; the mix is reported as
+a share of it. It exits with status 1 when there is any error. The figures
 are also written to benchmarks/results/load-<time>.json.
 """
 
@@ -175,11 +178,14 @@ def wait_until_up(base, process, seconds=30):
     raise SystemExit(f"gunicorn did not answer on {base} within {seconds} s.")
 
 
-def drive(bases, mix, seconds, threads, seed):
-    """Request the mix from `threads` threads for `seconds`, each request to the next server in turn;
-    returns {kind: [(status, seconds, url)]}."""
-    kinds = [kind for kind in WEIGHTS if mix.get(kind)]
-    weights = [WEIGHTS[kind] for kind in kinds]
+CEILING = "plafond /gezond/"
+
+
+def drive(bases, mix, seconds, threads, seed, shares=WEIGHTS):
+    """Request the mix from `threads` threads for `seconds`, each request to the next server in turn, each
+    kind of URL in its share; returns {kind: [(status, seconds, url)]}."""
+    kinds = [kind for kind in shares if mix.get(kind)]
+    weights = [shares[kind] for kind in kinds]
     results = defaultdict(list)
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
@@ -289,6 +295,8 @@ def main():
             file=sys.stderr,
         )
         results = drive(bases, mix, args.duur, args.threads, args.seed)
+        print(f"Ceiling: {args.duur} s of /gezond/ only ...", file=sys.stderr)
+        ceiling = drive(bases, {CEILING: ["/gezond/"]}, args.duur, args.threads, args.seed, {CEILING: 1})
     finally:
         for _base, process in servers:
             process.terminate()
@@ -297,12 +305,22 @@ def main():
 
     report = {kind: summary(rows, args.duur) for kind, rows in results.items()}
     report["totaal"] = summary([row for rows in results.values() for row in rows], args.duur)
-    errors = sorted({(status, url) for rows in results.values() for status, _, url in rows if status != 200})
+    report[CEILING] = summary(ceiling[CEILING], args.duur)
+    errors = sorted(
+        {
+            (status, url)
+            for rows in [*results.values(), *ceiling.values()]
+            for status, _, url in rows
+            if status != 200
+        }
+    )
 
     columns = ["verzoeken", "per_seconde", "p50_ms", "p95_ms", "p99_ms", "max_ms", "fouten"]
     print(f"{'soort URL':<20}" + "".join(f"{c:>12}" for c in columns))
     for kind, figures in report.items():
         print(f"{kind:<20}" + "".join(f"{figures[c]:>12}" for c in columns))
+    share = report["totaal"]["per_seconde"] / max(report[CEILING]["per_seconde"], 0.1)
+    print(f"The mix reaches {share:.0%} of the ceiling's requests per second.")
     if skipped:
         print("Left out (404 in the warm-up): " + ", ".join(skipped))
     for status, url in errors[:20]:
@@ -320,7 +338,7 @@ def main():
     output.write_text(
         json.dumps({"instellingen": settings, "cijfers": report, "weggelaten": skipped}, indent=1)
     )
-    sys.exit(1 if report["totaal"]["fouten"] else 0)
+    sys.exit(1 if report["totaal"]["fouten"] or report[CEILING]["fouten"] else 0)
 
 
 if __name__ == "__main__":
