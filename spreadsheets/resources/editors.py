@@ -1,6 +1,7 @@
 """The editors' format: every field of every catalogue and assessment model, rows matched on slug.
 
-Used by the admin's import and export buttons and by `catalogus_export` / `catalogus_import`.
+Used by the admin's import and export buttons and by `catalogus_export` / `catalogus_import`. Their imports
+spend their work on the rows that change something (spreadsheets.resources.importing).
 """
 
 from django.db.models import F
@@ -26,7 +27,7 @@ from catalogue.models import (
     Woonvorm,
     Woonzorgconcept,
 )
-from spreadsheets.resources.base import CatalogueResource
+from spreadsheets.resources.importing import ImportingResource
 from spreadsheets.widgets import BY_SLUG
 
 ITEM_FIELDS = (
@@ -72,19 +73,19 @@ PRAKTIJK_FIELDS = (
 SOURCE_FIELDS = ("initiatief", "bron", "bron_vindplaats", "bron_opmerking")
 
 
-class BronResource(CatalogueResource):
+class BronResource(ImportingResource):
     class Meta:
         model = Bron
         fields = ("slug", "naam", "uitgever", "jaar", "beschrijving", "url")
 
 
-class DoelgroepResource(CatalogueResource):
+class DoelgroepResource(ImportingResource):
     class Meta:
         model = Doelgroep
         fields = ("slug", "naam", "synoniemen", "soort", "beschrijving", "volgorde")
 
 
-class ContractvormResource(CatalogueResource):
+class ContractvormResource(ImportingResource):
     class Meta:
         model = Contractvorm
         fields = (
@@ -106,13 +107,13 @@ class ContractvormResource(CatalogueResource):
         )
 
 
-class WoonsituatieResource(CatalogueResource):
+class WoonsituatieResource(ImportingResource):
     class Meta:
         model = Woonsituatie
         fields = ("slug", "naam", "beschrijving", "volgorde")
 
 
-class WoonzorgconceptResource(CatalogueResource):
+class WoonzorgconceptResource(ImportingResource):
     class Meta:
         model = Woonzorgconcept
         fields = (
@@ -131,49 +132,49 @@ class WoonzorgconceptResource(CatalogueResource):
         )
 
 
-class PlaatsResource(CatalogueResource):
+class PlaatsResource(ImportingResource):
     class Meta:
         model = Plaats
         fields = ("slug", "naam", "provincie")
 
 
-class OrganisatieResource(CatalogueResource):
+class OrganisatieResource(ImportingResource):
     class Meta:
         model = Organisatie
         fields = ("slug", "naam", "soort", "website", "plaats")
 
 
-class InitiatiefResource(CatalogueResource):
+class InitiatiefResource(ImportingResource):
     class Meta:
         model = Initiatief
         fields = ("slug", "naam", "toelichting")
 
 
-class SuccesversnellerTypeResource(CatalogueResource):
+class SuccesversnellerTypeResource(ImportingResource):
     class Meta:
         model = SuccesversnellerType
         fields = ("slug", "naam", "volgorde")
 
 
-class BijdrageResource(CatalogueResource):
+class BijdrageResource(ImportingResource):
     class Meta:
         model = Bijdrage
         fields = ("slug", "naam", "volgorde")
 
 
-class WoonvormResource(CatalogueResource):
+class WoonvormResource(ImportingResource):
     class Meta:
         model = Woonvorm
         fields = (*ITEM_FIELDS, *WOONKENMERKEN_FIELDS, *SOURCE_FIELDS)
 
 
-class SuccesversnellerResource(CatalogueResource):
+class SuccesversnellerResource(ImportingResource):
     class Meta:
         model = Succesversneller
         fields = (*ITEM_FIELDS, "typen", "bijdragen", *SOURCE_FIELDS)
 
 
-class PraktijkvoorbeeldResource(CatalogueResource):
+class PraktijkvoorbeeldResource(ImportingResource):
     class Meta:
         model = Praktijkvoorbeeld
         fields = (*ITEM_FIELDS, *WOONKENMERKEN_FIELDS, *PRAKTIJK_FIELDS, *SOURCE_FIELDS)
@@ -185,7 +186,7 @@ OWNER_FIELDS = tuple(kind.key for kind in KINDS)
 BY_OWNER_SLUG = {owner: {"label": BY_SLUG} for owner in OWNER_FIELDS}
 
 
-class ChildResource(CatalogueResource):
+class ChildResource(ImportingResource):
     """Rows owned by an item, keyed by its slug. They have no key of their own: an import replaces an item's
     rows by the rows in the file (spreadsheets.imports)."""
 
@@ -238,13 +239,13 @@ CHILD_RESOURCES = [OrganisatieRolResource, ContactpersoonResource, LinkResource]
 # The toetsingskader and its assessments.
 
 
-class LeidendPrincipeResource(CatalogueResource):
+class LeidendPrincipeResource(ImportingResource):
     class Meta:
         model = LeidendPrincipe
         fields = ("slug", "nummer", "naam", "toelichting")
 
 
-class ToetspuntResource(CatalogueResource):
+class ToetspuntResource(ImportingResource):
     required_columns = ("slug", "code", "naam")
 
     class Meta:
@@ -252,7 +253,7 @@ class ToetspuntResource(CatalogueResource):
         fields = ("slug", "code", "soort", "naam", "korte_naam", "toelichting", "principes", "volgorde")
 
 
-class BeoordelingResource(CatalogueResource):
+class BeoordelingResource(ImportingResource):
     required_columns = ("slug",)
     # Older versions first, so the version a row replaces ("Vorige versie") is read before it.
     export_ordering = ("datum", "pk")
@@ -285,7 +286,7 @@ class BeoordelingResource(CatalogueResource):
         retire_previous_vastgesteld(beoordeling=instance)
 
 
-class ScoreResource(CatalogueResource):
+class ScoreResource(ImportingResource):
     export_ordering = ("beoordeling__slug", "toetspunt__volgorde", "toetspunt__code")
     required_columns = ("beoordeling", "toetspunt")
 
