@@ -4,10 +4,10 @@ In xlsx and ods the Toelichting is a first sheet; in csv, a block of lines start
 Every cell, header, line of the Toelichting, sheet name and file name goes through the escaping of
 spreadsheets.escaping, so no text runs as a formula.
 
-xlsx files are written in openpyxl's write-only mode, row by row, so memory stays flat on large exports.
+xlsx files are written by XlsxWriter in constant-memory mode, row by row, so memory stays flat on large
+exports.
 """
 
-import copy
 import csv
 import datetime
 import io
@@ -23,12 +23,9 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import P
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from xlsxwriter import Workbook
 
-from spreadsheets.escaping import cell_value, file_name, note_line, sheet_title
+from spreadsheets.escaping import SHEET_TITLE_LENGTH, cell_value, file_name, note_line, sheet_title
 from spreadsheets.sheets import notes_sheet
 
 FORMATS = {
@@ -70,53 +67,75 @@ def export_filename(stem):
     return f"{file_name(stem)}-{timezone.localdate():%Y-%m-%d}"
 
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", start_color="FFE8E8E8")
-WRAPPED = Alignment(wrap_text=True, vertical="top")
+HEADER_STYLE = {"bold": True, "bg_color": "#E8E8E8", "pattern": 1, "text_wrap": True, "valign": "top"}
+CELL_STYLE = {"text_wrap": True, "valign": "top"}
 DATE_FORMAT = "DD-MM-YYYY"
+# XlsxWriter sets widths in pixels of a digit of the default font (7 for Calibri 11): N × 7 pixels is stored
+# as a width of exactly N characters. Its set_column() would add Excel's cell padding on top.
+DIGIT_PIXELS = 7
 
 
 def _write_xlsx(stream, sheets):
-    workbook = Workbook(write_only=True)
-    counts = [_xlsx_sheet(workbook, sheet) for sheet in sheets]
-    workbook.save(stream)
+    # In constant-memory mode each row goes to a temporary file once the next row starts, so memory stays
+    # flat however many rows there are; texts are kept in their cells rather than in a shared table. The
+    # temporary files are in a directory of their own, removed also when an export fails halfway.
+    with tempfile.TemporaryDirectory(prefix="xlsx-") as directory:
+        options = {"constant_memory": True, "remove_timezone": True, "tmpdir": directory}
+        workbook = Workbook(stream, options)
+        styles = {
+            "header": workbook.add_format(HEADER_STYLE),
+            "text": workbook.add_format(CELL_STYLE),
+            "date": workbook.add_format({**CELL_STYLE, "num_format": DATE_FORMAT}),
+        }
+        counts = [_xlsx_sheet(workbook, sheet, styles) for sheet in sheets]
+        workbook.close()
     return counts
 
 
-def _xlsx_sheet(workbook, sheet):
+def _xlsx_sheet(workbook, sheet, styles):
     """Bold, frozen header row, column widths, wrapped text, and an autofilter over all rows."""
-    worksheet = workbook.create_sheet(title=sheet_title(sheet.title))
-    for index, width in enumerate(sheet.widths, start=1):
-        worksheet.column_dimensions[get_column_letter(index)].width = width
-    worksheet.freeze_panes = "A2"
-    header = []
-    for title in sheet.headers:
-        cell = WriteOnlyCell(worksheet, value=cell_value(str(title)))
-        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAPPED
-        header.append(cell)
-    worksheet.append(header)
-    # Each style is registered once and copied into every cell: assigning it cell by cell hashes it each
-    # time, which would take most of the time of a large export.
-    styles = {}
-    for dated in (False, True):
-        template = WriteOnlyCell(worksheet)
-        template.alignment = WRAPPED
-        if dated:
-            template.number_format = DATE_FORMAT
-        styles[dated] = template._style
+    worksheet = workbook.add_worksheet(_xlsx_title(workbook, sheet.title))
+    # The columns wrap their text, so an empty cell need not be written to look like the others.
+    for index, width in enumerate(sheet.widths):
+        worksheet.set_column_pixels(index, index, width * DIGIT_PIXELS, styles["text"])
+    worksheet.freeze_panes(1, 0)
+    for column, title in enumerate(sheet.headers):
+        worksheet.write_string(0, column, cell_value(str(title)), styles["header"])
     count = 0
-    for row in sheet.rows:
-        worksheet.append([_xlsx_cell(worksheet, value, styles) for value in row])
-        count += 1
+    for count, row in enumerate(sheet.rows, start=1):
+        for column, value in enumerate(row):
+            _xlsx_cell(worksheet, count, column, cell_value(value), styles)
     if sheet.autofilter and sheet.headers:
-        worksheet.auto_filter.ref = f"A1:{get_column_letter(len(sheet.headers))}{count + 1}"
+        worksheet.autofilter(0, 0, count, len(sheet.headers) - 1)
     return count
 
 
-def _xlsx_cell(worksheet, value, styles):
-    cell = WriteOnlyCell(worksheet, value=cell_value(value))
-    cell._style = copy.copy(styles[isinstance(value, datetime.date)])
-    return cell
+def _xlsx_title(workbook, title):
+    """The sheet's escaped name, without the quotes xlsx refuses at either end, once in the workbook."""
+    title = sheet_title(title).strip("'") or "Blad"
+    taken = {name.casefold() for name in workbook.sheetnames}
+    unique, number = title, 1
+    while unique.casefold() in taken:
+        suffix = str(number)
+        unique, number = f"{title[: SHEET_TITLE_LENGTH - len(suffix)]}{suffix}", number + 1
+    return unique
+
+
+def _xlsx_cell(worksheet, row, column, value, styles):
+    """Every value as its own cell type, never as a formula: XlsxWriter's write() would run text such as
+    "=1+1", so each type has its own write_ method. An empty cell is left out: its column has its style."""
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        worksheet.write_string(row, column, value, styles["text"])
+    elif isinstance(value, bool):
+        worksheet.write_boolean(row, column, value, styles["text"])
+    elif isinstance(value, int | float | Decimal):
+        worksheet.write_number(row, column, value, styles["text"])
+    elif isinstance(value, datetime.date):
+        worksheet.write_datetime(row, column, value, styles["date"])
+    else:
+        worksheet.write_string(row, column, str(cell_value(str(value))), styles["text"])
 
 
 def _write_ods(stream, sheets):

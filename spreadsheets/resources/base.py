@@ -11,7 +11,6 @@ from django.db.models import Prefetch
 from django.utils.text import capfirst
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
-from import_export.resources import Diff
 
 from spreadsheets.widgets import (
     BY_NAME_OR_SLUG,
@@ -66,25 +65,6 @@ class RelatedInstanceLoader(ModelInstanceLoader):
         return self.instances.get(self.key.clean(row))
 
 
-class RelatedDiff(Diff):
-    """The preview of a row's changes, reading the related rows fetched in advance. The library compares
-    with a deep copy of the row's instance, and a deep copy drops those rows; they are taken from the
-    instance the copy was made of (CatalogueResource.after_init_instance).
-
-    The preview lists the changed columns with their old and new values (spreadsheets.services), so the
-    library's HTML diff of every column of every row is not made."""
-
-    def __init__(self, resource, instance, new):
-        source = resource.row_instance
-        if instance is not None and source is not None and hasattr(source, "_prefetched_objects_cache"):
-            instance._prefetched_objects_cache = dict(source._prefetched_objects_cache)
-        super().__init__(resource, instance, new)
-        resource.last_diff = self
-
-    def as_html(self):
-        return []
-
-
 class CatalogueResource(resources.ModelResource):
     """The columns of one model: Dutch headers, labels, related rows by name or slug."""
 
@@ -124,9 +104,6 @@ class CatalogueResource(resources.ModelResource):
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
         self.row_instance = instance
-
-    def get_diff_class(self):
-        return RelatedDiff
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):

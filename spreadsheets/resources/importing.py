@@ -9,7 +9,7 @@ of column values are all work without a use. Here
   row that fails there is rolled back to it, so an error in one row still leaves the other rows their own
   result, and the import as a whole stays one transaction (`import_data`), all or nothing;
 - the related rows fetched in advance (RelatedInstanceLoader) are set aside while the library copies the
-  instance, and the copy shares them afterwards, as with RelatedDiff;
+  instance, and the copy shares them afterwards;
 - a diff reads its columns when the preview asks for them: only for new and changed rows;
 - a many-to-many column that names the rows the item has already is not written again (Django's set()
   would read them from the database to find nothing to do);

@@ -1,14 +1,12 @@
 """What a visitor downloads from a list: readable columns only, list fields as lines, organisations, contact
 points and links in one cell, and the item's web address."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy
 
 from catalogue.models import (
     Bron,
     Contractvorm,
     Doelgroep,
-    Link,
     OrganisatieRol,
     Praktijkvoorbeeld,
     Succesversneller,
@@ -18,12 +16,17 @@ from catalogue.models.base import split_lines
 from catalogue.personal_data import contactpunten, visible_contacts
 from spreadsheets.resources.base import CatalogueResource, Column
 from spreadsheets.resources.editors import PRAKTIJK_FIELDS, WOONKENMERKEN_FIELDS
+from spreadsheets.resources.rows import owned_cells, owned_rows, value_rows
 from spreadsheets.resources.scores import ScoredColumns
 from spreadsheets.widgets import BY_NAME, SEPARATOR
 
 
 class PublicResource(CatalogueResource):
-    """Columns for people: names, labels, one entry per line, and a link back to the page."""
+    """Columns for people: names, labels, one entry per line, and a link back to the page.
+
+    The columns are declared as for django-import-export, but the rows are read from values() rows, with one
+    query per related table for the whole export (rows.py): a model instance per row made large exports
+    slow. A column read from another table gets its cells from item_cells()."""
 
     related_label = BY_NAME
     # Fields holding one entry per line, written without their bullets.
@@ -39,13 +42,21 @@ class PublicResource(CatalogueResource):
     def get_queryset(self):
         return self._meta.model._default_manager.all()
 
-    def export_field(self, field, instance, **kwargs):
-        if field.attribute in self.list_fields:
-            return "\n".join(split_lines(getattr(instance, field.attribute)))
-        return super().export_field(field, instance, **kwargs)
+    def export_rows(self, queryset=None):
+        return value_rows(self, self.get_queryset() if queryset is None else queryset)
 
-    def dehydrate_webadres(self, obj):
-        url = obj.get_absolute_url()
+    def item_cells(self, items):
+        """{column: ({item pk: cell}, cell of an item without any)} of the columns read from other tables,
+        each in one query over `items` (a subquery of the exported pks). Many-to-many columns need none."""
+        return {}
+
+    @staticmethod
+    def list_cell(text):
+        return "\n".join(split_lines(text))
+
+    def dehydrate_webadres(self, row):
+        # The model's get_absolute_url() reads only the slug, which every row has.
+        url = self._meta.model.get_absolute_url(row)
         return self.request.build_absolute_uri(url) if self.request else url
 
 
@@ -56,45 +67,40 @@ class PublicItemResource(PublicResource):
     contactpunten = Column(column_name=gettext_lazy("Contactpunten"), readonly=True, width=50)
     links = Column(column_name=gettext_lazy("Links"), readonly=True, width=50)
 
-    def filter_export(self, queryset, **kwargs):
-        contacts = visible_contacts(personal=self.include_personal)
-        return (
-            super()
-            .filter_export(queryset, **kwargs)
-            .prefetch_related(
-                Prefetch(
-                    "organisatierollen",
-                    queryset=OrganisatieRol.objects.select_related("organisatie"),
-                    to_attr="export_organisaties",
-                ),
-                Prefetch("contactpersonen", queryset=contacts, to_attr="export_contactpunten"),
-                Prefetch("links", queryset=Link.objects.all(), to_attr="export_links"),
-            )
-        )
-
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         # Looked up once per export: get_rol_display() would build the labels again for every row.
         self.role_labels = {value: str(label) for value, label in OrganisatieRol.Rol.choices}
 
-    def dehydrate_organisaties(self, item):
-        return SEPARATOR.join(
-            f"{rol.organisatie.naam} ({self.role_labels.get(rol.rol, rol.rol)})"
-            for rol in item.export_organisaties
-        )
+    def item_cells(self, items):
+        model, personal = self._meta.model, self.include_personal
+        roles, owner = owned_rows(model, "organisatierollen", items)
+        contacts, _owner = owned_rows(model, "contactpersonen", items, visible_contacts(personal=personal))
+        links, _owner = owned_rows(model, "links", items)
+        return {
+            **super().item_cells(items),
+            "organisaties": (
+                owned_cells(roles, owner, self.organisaties_cell, "organisatie__naam", "rol"),
+                "",
+            ),
+            "contactpunten": (owned_cells(contacts, owner, self.contactpunten_cell), ""),
+            "links": (owned_cells(links, owner, self.links_cell, "titel", "url"), ""),
+        }
 
-    def dehydrate_contactpunten(self, item):
+    def organisaties_cell(self, roles):
+        return SEPARATOR.join(f"{naam} ({self.role_labels.get(rol, rol)})" for naam, rol in roles)
+
+    def contactpunten_cell(self, contacts):
         lines = []
-        for contact in contactpunten(item.export_contactpunten, personal=self.include_personal):
+        for contact in contactpunten(contacts, personal=self.include_personal):
             parts = [contact.naam, contact.rol, contact.organisatie.naam if contact.organisatie else ""]
             parts += [contact.email, contact.telefoon]
             lines.append(", ".join(part for part in parts if part))
         return "\n".join(lines)
 
-    def dehydrate_links(self, item):
-        return "\n".join(
-            f"{link.titel}: {link.url}" if link.titel else link.url for link in item.export_links
-        )
+    @staticmethod
+    def links_cell(links):
+        return "\n".join(f"{titel}: {url}" if titel else url for titel, url in links)
 
 
 PUBLIC_ITEM_FIELDS = (

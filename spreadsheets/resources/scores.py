@@ -5,25 +5,30 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import resources
 
+from assessment.annotations import item_figures
 from assessment.scoring import item_summary
 from spreadsheets.resources.base import Column
+from spreadsheets.resources.rows import Row
 
 
 class ScoredColumns(resources.Resource):
-    """The Wonen Eerst figures of an item's vastgestelde beoordeling, from annotations.annotate_items()."""
+    """The Wonen Eerst figures of an item's vastgestelde beoordeling.
+
+    They are read for all exported items in one grouped query (annotations.item_figures(), under the names
+    annotate_items() gives them) rather than by the subqueries of annotate_items(), which run once per row,
+    and worded by the item's ScoreSummary."""
 
     wonen_eerst_score = Column(column_name=gettext_lazy("Wonen Eerst-score (%)"), readonly=True, width=12)
     kernpunten_bekend = Column(column_name=gettext_lazy("Kernpunten bekend"), readonly=True, width=14)
     niveau = Column(column_name=gettext_lazy("Niveau Wonen Eerst"), readonly=True, width=30)
 
-    def dehydrate_wonen_eerst_score(self, item):
-        summary = item_summary(item)
-        return summary.percentage if summary else None
-
-    def dehydrate_kernpunten_bekend(self, item):
-        summary = item_summary(item)
-        return summary.kernpunten_bekend if summary else ""
-
-    def dehydrate_niveau(self, item):
-        summary = item_summary(item)
-        return summary.niveau_tekst if summary else _("niet beoordeeld")
+    def item_cells(self, items):
+        item_field = self._meta.model._meta.model_name
+        figures = item_figures(item_field).filter(**{f"beoordeling__{item_field}__in": items})
+        summaries = {values["item"]: item_summary(Row(values)) for values in figures}
+        return {
+            **super().item_cells(items),
+            "wonen_eerst_score": ({item: s.percentage for item, s in summaries.items()}, None),
+            "kernpunten_bekend": ({item: s.kernpunten_bekend for item, s in summaries.items()}, ""),
+            "niveau": ({item: s.niveau_tekst for item, s in summaries.items()}, _("niet beoordeeld")),
+        }
