@@ -116,6 +116,7 @@ def cases():
         Case("matrix sorted on T5, after an edit", "/toetsingskader/matrix/?sort=-T5", after_edit=True),
         Case("compare 4 items", "/vergelijken/?" + "&".join(f"items={item}" for item in compare)),
         Case("xlsx export of the woonvormen", "/woonvormen/export.xlsx", memory=True),
+        Case("csv export of the woonvormen", "/woonvormen/export.csv", memory=True),
         Case(
             f"import preview (dry run), {IMPORT_ROWS:,} rows",
             "/beheer/catalogue/woonvorm/import/",
@@ -181,7 +182,8 @@ def main():
     for case in cases():
         print(f"  {case.name}", file=sys.stderr, flush=True)
         results[case.name] = timed(case, clients, args.herhalingen)
-    results["xlsx export of the woonvormen"]["rows"] = Woonvorm.objects.published().count()
+    for fmt in ("xlsx", "csv"):
+        results[f"{fmt} export of the woonvormen"]["rows"] = Woonvorm.objects.published().count()
     print(json.dumps(results))
 
 
