@@ -127,7 +127,7 @@ def _xlsx_cell(worksheet, row, column, value, styles):
     if value is None or value == "":
         return
     if isinstance(value, str):
-        worksheet.write_string(row, column, value, styles["text"])
+        worksheet.write_string(row, column, _fits_a_cell(value), styles["text"])
     elif isinstance(value, bool):
         worksheet.write_boolean(row, column, value, styles["text"])
     elif isinstance(value, int | float | Decimal):
@@ -136,6 +136,18 @@ def _xlsx_cell(worksheet, row, column, value, styles):
         worksheet.write_datetime(row, column, value, styles["date"])
     else:
         worksheet.write_string(row, column, str(cell_value(str(value))), styles["text"])
+
+
+# An xlsx cell holds at most this many characters (Excel's limit); XlsxWriter would cut the rest silently.
+XLSX_CELL_CHARACTERS = 32767
+SHORTENED = " … [ingekort: de hele tekst staat op de pagina van het item]"
+
+
+def _fits_a_cell(text):
+    """The text, or as much of it as an xlsx cell holds with a note that it was shortened."""
+    if len(text) <= XLSX_CELL_CHARACTERS:
+        return text
+    return text[: XLSX_CELL_CHARACTERS - len(SHORTENED)] + SHORTENED
 
 
 def _write_ods(stream, sheets):

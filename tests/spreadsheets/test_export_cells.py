@@ -134,3 +134,17 @@ def test_sheets_of_the_same_name_are_both_kept():
     workbook = openpyxl.load_workbook(stream)
     assert workbook.sheetnames == ["Toelichting", "Woonvormen", "Woonvormen1"]
     assert [sheet["A2"].value for sheet in workbook.worksheets[1:]] == ["0", "1"]
+
+
+def test_a_text_longer_than_a_cell_holds_says_it_was_shortened():
+    """Excel's cells hold 32,767 characters: a longer text is not cut off without a word."""
+    long_text, short_text = "woord " * 6000, "kort"
+    stream = io.BytesIO()
+    sheet = Sheet(title="Woonvormen", headers=["Beschrijving"], rows=[[long_text], [short_text]])
+    write_spreadsheet(stream, "xlsx", [sheet], [("Inhoud", "een lange tekst")])
+    cells = openpyxl.load_workbook(stream)["Woonvormen"]
+    shortened = cells["A2"].value
+    assert len(shortened) == 32767
+    assert shortened.startswith(long_text[:30000])
+    assert shortened.endswith("[ingekort: de hele tekst staat op de pagina van het item]")
+    assert cells["A3"].value == short_text
