@@ -324,6 +324,23 @@ def test_discarding_asks_for_confirmation_first(client, redacteur, item):
     assert published_state(item) == before
 
 
+@pytest.mark.parametrize(
+    ("page", "step"), [("werkversie", "Werkversie"), ("werkversie_weggooien", "Werkversie weggooien")]
+)
+def test_the_werkversie_pages_lead_back_to_the_item_and_its_list(client, redacteur, item, page, step):
+    save_as_werkversie(client, item)
+    html = client.get(werkversie_url(item, page)).content.decode()
+    breadcrumbs = html[html.index('<div class="breadcrumbs">') :].split("</div>", 1)[0]
+    for address in (
+        reverse("admin:index"),
+        reverse("admin:catalogue_woonvorm_changelist"),
+        reverse("admin:catalogue_woonvorm_change", args=[item.pk]),
+    ):
+        assert f'href="{address}"' in breadcrumbs
+    assert item.naam in breadcrumbs
+    assert breadcrumbs.rstrip().endswith(step)
+
+
 # Two editors ----------------------------------------------------------------------------------------------
 
 
