@@ -130,7 +130,7 @@ def matrix_sheet(rows, toetspunten, request):
             values = [item._meta.verbose_name, item.naam]
             for cell in row["cells"]:
                 score = cell["score"]
-                values += [score.get_waarde_display(), score.toelichting] if score else ["", ""]
+                values += [cell["label"], score.toelichting] if score else ["", ""]
             values += [
                 summary.percentage,
                 summary.kernpunten_bekend,
