@@ -200,7 +200,7 @@ elif REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.file_cache.FileCache",
             "LOCATION": str(Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key),
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }

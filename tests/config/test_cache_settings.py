@@ -30,7 +30,7 @@ def settings_with(env):
 def test_without_redis_the_cache_is_a_directory_of_this_machine():
     result = settings_with({})
     backend, location, _prefix = json.loads(result.stdout)
-    assert backend == "django.core.cache.backends.filebased.FileBasedCache"
+    assert backend == "core.file_cache.FileCache"
     assert "wonen-eerst-cache" in location
 
 
