@@ -275,8 +275,9 @@ def refresh_pks(pks_by_model):
         for model, pks in pks_by_model.items():
             waiting.setdefault(model, set()).update(pks)
         return
-    if sum(refresh_model_terms(model, pks) for model, pks in pks_by_model.items() if pks):
-        cache.invalidate()  # bulk_update sends no signal
+    for model, pks in pks_by_model.items():
+        if pks and refresh_model_terms(model, pks):
+            cache.invalidate(sender=model)  # bulk_update sends no signal
 
 
 @contextmanager

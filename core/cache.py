@@ -14,30 +14,43 @@ call invalidate() themselves.
 A new generation starts at once when this process has read the current one since the last change (so a read
 later in the same transaction sees the change), and again when the transaction commits: a request elsewhere
 may have read the old rows just before the commit and cached them under the first new generation.
+
+Every database table written also gets a new *table token*. A value that reads only some tables, such as
+which items have which doelgroep, is kept under the tokens of those tables (cached_by_tables()), so an edit
+elsewhere, such as an item's text, does not make it be read again. A write that names no table (a bulk write
+calling invalidate() itself) renews every table's token.
 """
 
+import hashlib
 import threading
 import uuid
 from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core.content_apps import content_models
 
 GENERATION_KEY = "website:generation"
+TABLE_KEY = "website:table:"
+# The token every table-keyed value also depends on: renewed by a write that names no table.
+ANY_TABLE = "*"
 # Values of old generations are never read again; they expire after a day.
 TIMEOUT = 24 * 60 * 60
 
 # Each process also keeps the values it used last of the current generation, so a request does not read and
 # unpickle the same large values (choices, counts) from the shared cache again.
 MEMO_ENTRIES = 256
+# And the table-keyed values it used last (larger, and valid across generations).
+TABLE_MEMO_ENTRIES = 64
 
-# Per thread, as transactions are: whether this thread read the generation since its last change, and whether
-# a change in its open transaction still waits for the commit.
+# Per thread, as transactions are: which tokens (their cache keys) this thread read since they last changed,
+# and which changes in its open transaction still wait for the commit.
 _state = threading.local()
 _memo = {"generation": None, "values": OrderedDict()}
+_table_memo = OrderedDict()
 _memo_lock = threading.Lock()
 
 
@@ -48,8 +61,14 @@ def generation():
         token = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, token, timeout=None):
             token = cache.get(GENERATION_KEY, token)
-    _state.read = True
+    _was_read([GENERATION_KEY])
     return token
+
+
+def _was_read(keys):
+    if not hasattr(_state, "read"):
+        _state.read = set()
+    _state.read.update(keys)
 
 
 def cached(name, compute):
@@ -75,26 +94,90 @@ def cached(name, compute):
     return value
 
 
-def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    _state.read = False
+def table_tokens(tables):
+    """{table: its current token} of these tables and ANY_TABLE: a token changes with every write to it."""
+    names = [ANY_TABLE, *sorted(tables)]
+    keys = [f"{TABLE_KEY}{table}" for table in names]
+    found = cache.get_many(keys)
+    tokens = {}
+    for table, key in zip(names, keys, strict=True):
+        token = found.get(key)
+        if token is None:
+            token = uuid.uuid4().hex
+            if not cache.add(key, token, timeout=None):
+                token = cache.get(key, token)
+        tokens[table] = token
+    _was_read(keys)
+    return tokens
 
 
-def _new_generation_if_pending():
-    if getattr(_state, "pending", False):
-        _state.pending = False
-        _new_generation()
+def cached_by_tables(name, tables, compute):
+    """The value of compute(), which reads only the database tables `tables`, computed once until one of them
+    is written. Callers must not change the value they get."""
+    tokens = ":".join(table_tokens(tables).values())
+    key = f"catalogue-tables:{hashlib.sha256(f'{tokens}:{name}'.encode()).hexdigest()}"
+    with _memo_lock:
+        if key in _table_memo:
+            _table_memo.move_to_end(key)
+            return _table_memo[key]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=TIMEOUT)
+    with _memo_lock:
+        _table_memo[key] = value
+        if len(_table_memo) > TABLE_MEMO_ENTRIES:
+            _table_memo.popitem(last=False)
+    return value
 
 
-def invalidate(**_signal_arguments):
-    """Start a new generation: everything cached before this change is recomputed when next asked for."""
+def tables_read(queryset):
+    """The database tables a queryset reads: its own and every joined one. A query with a subquery is refused,
+    as the tables the subquery reads are not known here."""
+    query = queryset.query.clone()
+    sql, _params = query.get_compiler(queryset.db).as_sql()
+    if sql.count("SELECT") != 1:
+        raise ValueError(f"The tables a subquery reads are not known: {sql}")
+    # A join set up while resolving a lookup and then found unneeded stays in alias_map without references.
+    return {join.table_name for alias, join in query.alias_map.items() if query.alias_refcount[alias]}
+
+
+def _renew(keys):
+    """New tokens for these cache keys (the generation's, tables')."""
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    _was_read([])
+    _state.read -= set(keys)
+
+
+def _renew_pending():
+    keys = getattr(_state, "pending", None)
+    if keys:
+        _state.pending = set()
+        _renew(keys)
+
+
+def invalidate(sender=None, **_signal_arguments):
+    """Start a new generation: everything cached before this change is recomputed when next asked for. The
+    signal's sender names the table written (a model, or a many-to-many relation's table); without one, every
+    table counts as written."""
+    named = isinstance(sender, type) and issubclass(sender, Model)
+    tables = {sender._meta.db_table} if named else {ANY_TABLE}
+    keys = {GENERATION_KEY, *(f"{TABLE_KEY}{table}" for table in tables)}
     if not transaction.get_connection().in_atomic_block:
-        _new_generation()
+        _renew(keys)
         return
-    if getattr(_state, "read", False):
-        _new_generation()
-    _state.pending = True
-    transaction.on_commit(_new_generation_if_pending)
+    # A token this thread read since it last changed changes at once, so a read later in this transaction
+    # sees the change; the others wait for the commit (every token of the change changes again then).
+    _was_read([])
+    read_now = keys & _state.read
+    if ANY_TABLE in tables and any(key.startswith(TABLE_KEY) for key in _state.read):
+        read_now.add(f"{TABLE_KEY}{ANY_TABLE}")
+    if read_now:
+        _renew(read_now)
+    if not getattr(_state, "pending", None):
+        _state.pending = set()
+    _state.pending |= keys
+    transaction.on_commit(_renew_pending)
 
 
 def connect_signals():

@@ -5,25 +5,27 @@ related row) through a semi-join, so an item never appears twice. Its counts are
 match every OTHER active facet, so they stay correct for many-to-many fields and do not depend on the items
 shown.
 
-All counts come from one SQL statement: it marks, once, for every item that passes the filters that are not
-facets (the search text), which chosen facets it matches, and then groups each facet's values over the items
+Counts are sets counted in Python. One query reads the items that pass the filters that are not facets (the
+search text), with the columns of the facets that are fields of the item itself. For every other facet, which
+items have which value is read from the tables that hold the values (the many-to-many table, the related
+rows) and kept until one of those tables is written (core/cache.cached_by_tables()): editing an item's text
+does not read them again. Each facet's counts are then the sizes of its values' item sets within the items
 that match all the other chosen facets. The result is cached until the catalogue is next edited
 (core/cache.py), so a repeated combination of filters costs no query.
 """
 
 import hashlib
 import json
+from collections import defaultdict
+from functools import cached_property
 
 import django_filters
 from django import forms
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Q
 from django.utils.choices import BaseChoiceIterator
 from django.utils.text import slugify
 
-from core.cache import cached
+from core.cache import cached, cached_by_tables, tables_read
 
 
 def flat_choices(choices):
@@ -56,8 +58,6 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
     """A multiple-choice facet over `path`, optionally limited by `condition` on the same related rows."""
 
     widget_class = forms.CheckboxSelectMultiple
-    # Its pairs are rows of a table, to be joined to the marked items (see count_facets).
-    aggregated = False
 
     def __init__(self, *, path, choices, condition=None, shown=None, **kwargs):
         """`shown`: for a vocabulary that grows with the catalogue (places, organisations), how many options
@@ -86,11 +86,9 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
             return qs
         return qs.filter(self.matches(qs.model, value))
 
-    def pairs(self, model, within=None):
-        """Every (facet_item, facet_value) pair, of the items in the subquery `within` if given: what counts
-        group. They are read from the table that holds the values (the many-to-many table, the related rows),
-        so the items' own wide rows are not read once per facet.
-        """
+    def pairs(self, model):
+        """Every (facet_item, facet_value) pair. They are read from the table that holds the values (the
+        many-to-many table, the related rows), so the items' own wide rows are not read."""
         first, _sep, rest = self.path.partition("__")
         relation = model._meta.get_field(first)
         if relation.many_to_many and not relation.auto_created and not self.condition:
@@ -98,17 +96,38 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
             rows, item = relation.remote_field.through.objects.all(), relation.m2m_field_name()
             value = f"{target}__{rest}" if rest else target
         elif relation.one_to_many and is_relative(self.condition, first):
-            rows = relation.related_model._default_manager.filter(relative(self.condition, first))
             item, value = relation.field.name, rest
+            rows = relation.related_model._default_manager.filter(
+                relative(self.condition, first), **{f"{item}__isnull": False}
+            )
         else:
             rows, item, value = model._default_manager.filter(self.condition), "pk", self.path
-        if within is not None:
-            rows = rows.filter(**{f"{item}__in": within})
-        return rows.order_by().values(facet_item=F(item), facet_value=F(value))
+        return rows.order_by().values_list(F(item), F(value))
+
+    def value_items(self, model):
+        """{value: the pks of the items of `model` that have it}, kept until a table it reads changes."""
+        return items_per_value(self.pairs(model), f"{model._meta.label}:{self.path}:{self.condition}")
+
+    def chosen_items(self, value_items, value):
+        """The items that match the chosen values."""
+        return frozenset().union(*(value_items.get(str(v), ()) for v in value))
 
     def counts(self, rows):
-        """{value: number of items} from the grouped (value, number) rows."""
-        return {value: n for value, n in rows if value is not None}
+        """{value: number of items} from the (value, number) pairs."""
+        return dict(rows)
+
+
+def items_per_value(pairs, name):
+    """{str(value): frozenset of items} of a query of (item, value) rows, cached under the tables it reads."""
+
+    def group():
+        grouped = {}
+        for item, value in pairs:
+            if value is not None:
+                grouped.setdefault(str(value), set()).add(item)
+        return {value: frozenset(items) for value, items in grouped.items()}
+
+    return cached_by_tables(name, tables_read(pairs), group)
 
 
 def is_relative(condition, prefix):
@@ -139,8 +158,6 @@ class CumulativeFacetFilter(django_filters.ChoiceFilter):
     first option it reaches; items without a position reach none."""
 
     local = False
-    # The positions are aggregated from every score, so only the items asked for are ranked.
-    aggregated = True
     shown = None
 
     def __init__(self, *, ranks, choices, **kwargs):
@@ -159,12 +176,20 @@ class CumulativeFacetFilter(django_filters.ChoiceFilter):
             return qs
         return qs.filter(self.matches(qs.model, value))
 
-    def pairs(self, model, within=None):
-        return self.ranks().filter(item__in=within).values(facet_item=F("item"), facet_value=F("rank"))
+    def value_items(self, model):
+        """{str(position): the pks of the items whose first option is at that position}."""
+        return items_per_value(
+            self.ranks().values_list("item", "rank"), f"{model._meta.label}:{self.field_name}"
+        )
+
+    def chosen_items(self, value_items, value):
+        """The items that reach the chosen option: their first option is at its position or before."""
+        position = self.position(value)
+        return frozenset().union(*(items for rank, items in value_items.items() if int(rank) <= position))
 
     def counts(self, rows):
         """{value: number of items that reach it}: an item counts for its first option and every later one."""
-        per_position = {int(position): n for position, n in rows if position is not None}
+        per_position = {int(position): n for position, n in rows}
         values = [str(v) for v, _label, _group in flat_choices(self.extra["choices"])]
         return {
             value: sum(n for position, n in per_position.items() if position <= index)
@@ -208,66 +233,53 @@ class FacetFilterSet(django_filters.FilterSet):
         """{facet name: {value: number of items}}, cached until the catalogue is next edited."""
         return cached(self.cache_name("facets"), self.count_facets)
 
-    def count_facets(self):
-        """The counts of every facet in one statement (see the module docstring)."""
-        model = self.queryset.model
+    @cached_property
+    def facet_sets(self):
+        """What the counts are made of (see the module docstring), read once per FilterSet: the items that
+        pass the filters that are not facets, {facet name: {value: its items (a set, or a list for a field
+        of the item)}} and {chosen facet: the items that match it}."""
         facets = self.facet_filters()
-        if not facets:
-            return {}
+        model = self.queryset.model
+        cleaned = self.cleaned()
         base = self.queryset.all()
-        flags = {}
-        for name, value in self.cleaned().items():
-            if name in facets and value:
-                flag = ExpressionWrapper(facets[name].matches(model, value), BooleanField())
-                flags[f"chosen_{len(flags)}"] = (name, flag)
-            elif name in self.filters and name not in facets:
+        for name, value in cleaned.items():
+            if name in self.filters and name not in facets:
                 base = self.filters[name].filter(base, value)
-        # A field of the item itself is counted from the marked items' own column.
-        local = {name: f"local_{index}" for index, (name, facet) in enumerate(facets.items()) if facet.local}
-        base = base.order_by().values(
-            facet_item=F("pk"),
-            **{alias: flag for alias, (_n, flag) in flags.items()},
-            **{alias: F(facets[name].path) for name, alias in local.items()},
-        )
-
-        def where(excluded):
-            conditions = [alias for alias, (name, _f) in flags.items() if name != excluded]
-            return " AND ".join(conditions) or "1 = 1"
-
-        try:
-            base_sql, params = base.query.sql_with_params()
-        except EmptyResultSet:  # a search that cannot match anything
-            return {name: {} for name in facets}
-        parts, params = [], list(params)
-        for index, (name, facet) in enumerate(facets.items(), start=1):
-            if name in local:
-                column = local[name]
-                parts.append(
-                    f"SELECT {index}, CAST({column} AS TEXT), COUNT(*) FROM facet_base "
-                    f"WHERE {where(name)} GROUP BY {column}"
-                )
-                continue
-            within = RawSQL(f"SELECT facet_item FROM facet_base WHERE {where(name)}", [])
-            # Restricting the pairs to the marked items first pays when a facet is chosen; without one they
-            # are all the published items, and a join is cheaper (except for what is aggregated per item).
-            pairs = facet.pairs(model, within if flags or facet.aggregated else None)
-            pairs_sql, pairs_params = pairs.query.sql_with_params()
-            parts.append(
-                f"SELECT {index}, CAST(pairs.facet_value AS TEXT), COUNT(DISTINCT pairs.facet_item) "
-                f"FROM ({pairs_sql}) pairs INNER JOIN facet_base ON facet_base.facet_item = pairs.facet_item "
-                f"WHERE {where(name)} GROUP BY pairs.facet_value"
-            )
-            params.extend(pairs_params)
-        statement = f"WITH facet_base AS ({base_sql}) " + " UNION ALL ".join(parts)
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            rows = cursor.fetchall()
-        grouped = {index: [] for index in range(1, len(facets) + 1)}
-        for index, value, n in rows:
-            grouped[index].append((value, n))
-        return {
-            name: facet.counts(grouped[index]) for index, (name, facet) in enumerate(facets.items(), start=1)
+        # A field of the item itself is read with the items that pass the other filters.
+        local = [name for name, facet in facets.items() if facet.local]
+        rows = list(base.order_by().values_list("pk", *(facets[name].path for name in local)))
+        value_items = {name: facet.value_items(model) for name, facet in facets.items() if not facet.local}
+        for column, name in enumerate(local, start=1):
+            grouped = defaultdict(list)
+            for row in rows:
+                grouped[row[column]].append(row[0])
+            value_items[name] = {str(value): items for value, items in grouped.items() if value is not None}
+        chosen = {
+            name: facets[name].chosen_items(value_items[name], value)
+            for name, value in cleaned.items()
+            if name in facets and value
         }
+        return frozenset(row[0] for row in rows), value_items, chosen
+
+    def matching_items(self):
+        """The pks of the items that pass every filter: the items of `qs`, as a set."""
+        items, _value_items, chosen = self.facet_sets
+        return items.intersection(*chosen.values())
+
+    def count_facets(self):
+        """The counts of every facet (see the module docstring)."""
+        if not self.facet_filters():
+            return {}
+        items, value_items, chosen = self.facet_sets
+        counts = {}
+        for name, facet in self.facet_filters().items():
+            within = items.intersection(*(matched for other, matched in chosen.items() if other != name))
+            counts[name] = facet.counts(
+                (value, n)
+                for value, matching in value_items[name].items()
+                if (n := len(within.intersection(matching)))
+            )
+        return counts
 
     # ?alle=organisatie shows every option of a facet that otherwise shows only its largest ones.
     expand_parameter = "alle"
