@@ -195,16 +195,28 @@ WAARDE_RANK = Case(
 )
 
 
+def _scores_on(toetspunt):
+    """The scores on one toetspunt in vastgestelde beoordelingen, with their rank (WAARDE_RANK)."""
+    return Score.objects.filter(
+        beoordeling__status=Beoordeling.Status.VASTGESTELD, toetspunt=toetspunt
+    ).annotate(rank=WAARDE_RANK)
+
+
 def toetspunt_rank(item_field, toetspunt):
     """The rank (WAARDE_RANK) of an item's score on one toetspunt in its vastgestelde beoordeling. By the
     toetspunt's pk, so each item costs two index lookups (its vastgestelde beoordeling, that score)."""
     return Subquery(
-        Score.objects.filter(
-            **{f"beoordeling__{item_field}": OuterRef("pk")},
-            beoordeling__status=Beoordeling.Status.VASTGESTELD,
-            toetspunt=toetspunt,
-        )
-        .annotate(rank=WAARDE_RANK)
-        .values("rank")[:1],
+        _scores_on(toetspunt).filter(**{f"beoordeling__{item_field}": OuterRef("pk")}).values("rank")[:1],
         output_field=IntegerField(),
+    )
+
+
+def toetspunt_ranks(item_field, toetspunt):
+    """(item, rank) of every item with a score on the toetspunt in its vastgestelde beoordeling: what
+    toetspunt_rank() gives each item, for all items in one query."""
+    return (
+        _scores_on(toetspunt)
+        .filter(**{f"beoordeling__{item_field}__isnull": False})
+        .order_by()
+        .values_list(f"beoordeling__{item_field}", "rank")
     )

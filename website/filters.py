@@ -101,16 +101,17 @@ class ItemFilterSet(FacetFilterSet):
     def filter_sort(self, qs, name, value):
         return qs  # applied last, in ordered()
 
-    def ordered(self, qs):
-        """Apply the chosen (or default) sort order; ties are broken by name and pk so pages are stable.
-
-        Relevance exists only when a valid search text was applied (an invalid one is reported and ignored).
-        """
+    def sort_key(self):
+        """The chosen sort order, or the default one. Relevance exists only when a valid search text was
+        applied (an invalid one is reported and ignored)."""
         cleaned = self.cleaned()
         searched = search.clean_text(cleaned.get("q"))
-        orders = {k: v for k, v in self.sort_orders.items() if searched or k not in RELEVANCE_SORT}
-        key = cleaned.get("sort") if cleaned.get("sort") in orders else next(iter(orders))
-        return qs.order_by(*orders[key], "pk")
+        keys = [key for key in self.sort_orders if searched or key not in RELEVANCE_SORT]
+        return cleaned.get("sort") if cleaned.get("sort") in keys else keys[0]
+
+    def ordered(self, qs):
+        """Apply the chosen (or default) sort order; ties are broken by name and pk so pages are stable."""
+        return qs.order_by(*self.sort_orders[self.sort_key()], "pk")
 
     def ordered_pks(self):
         """The pks of every matching item in the chosen order, cached until the catalogue is next edited: a

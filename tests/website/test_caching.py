@@ -239,3 +239,26 @@ def test_the_tables_of_a_query_are_its_joins_and_a_subquery_is_refused():
     with pytest.raises(ValueError):
         cache.tables_read(Woonvorm.objects.filter(pk__in=Plaats.objects.values("pk")))
 
+
+def test_the_matrix_shows_a_changed_score_and_a_renamed_item_on_the_next_request(client):
+    """The matrix page keeps each row's HTML (website/matrix.row_tokens()); an edit of its scores or its item
+    makes it again, an edit of another item does not change it."""
+    make_toetsingskader()
+    hofje = make_woonvorm(naam="Hofje")
+    make_beoordeling(woonvorm=hofje, scores=dict.fromkeys(CORE, Score.Waarde.VOLDOET))
+    buren = make_woonvorm(naam="Buren")
+    make_beoordeling(woonvorm=buren, scores=dict.fromkeys(CORE, Score.Waarde.VOLDOET))
+    url = "/toetsingskader/matrix/?sort=-T3"
+    assert client.get(url).content.decode().count("T3: voldoet. Lees de reden") == 2
+    score = hofje.beoordelingen.get().scores.get(toetspunt__code="T3")
+    score.waarde = Score.Waarde.DEELS
+    score.save()
+    body = client.get(url).content.decode()
+    assert body.count("T3: voldoet. Lees de reden") == 1 and "T3: voldoet deels. Lees de reden" in body
+    hofje.naam = "Hofje aan de gracht"
+    hofje.save()
+    body = client.get(url).content.decode()
+    assert ">Hofje aan de gracht</a>" in body and ">Buren</a>" in body
+    buren.samenvatting = "Een andere samenvatting."
+    buren.save()
+    assert client.get(url).content.decode() == body

@@ -1,11 +1,13 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import QueryDict
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessment.models import Beoordeling, Score, Toetspunt
+from catalogue.kinds import BY_KEY
 from catalogue.models import Status
 from tests.factories import (
     make_beoordeling,
@@ -14,6 +16,7 @@ from tests.factories import (
     make_toetsingskader,
     make_woonvorm,
 )
+from website import matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +82,18 @@ def test_the_matrix_filters_like_the_catalogue_and_lists_the_unassessed(client, 
     rows = [row["item"].naam for row in response.context["rows"]]
     assert rows == ["Voor jongeren"]
     assert [i.naam for i in response.context["niet_beoordeeld"]] == ["Nog open"]
+    assert response.context["niet_beoordeeld_aantal"] == 1
+
+
+def test_the_matrix_names_the_first_hundred_unassessed_items_and_counts_them_all(client, kader):
+    for number in range(matrix.UNASSESSED_SHOWN + 2):
+        make_woonvorm(naam=f"Woonvorm {number:03}")
+    response = client.get(reverse("website:matrix"))
+    names = [item.naam for item in response.context["niet_beoordeeld"]]
+    assert names == [f"Woonvorm {number:03}" for number in range(matrix.UNASSESSED_SHOWN)]
+    body = response.content.decode()
+    assert "102 items met deze filters hebben nog geen vastgestelde beoordeling" in body
+    assert "De eerste 100 staan hierboven" in body
 
 
 def test_concept_assessments_and_unpublished_items_stay_out_of_public_pages(client, kader):
@@ -150,3 +165,22 @@ def test_the_toetsingskader_page_works_out_a_real_woonvorm_with_the_same_rules(c
     assert "voorlopig: sluit deels aan" in example
     assert "sluit volledig aan" not in example
 
+
+def test_the_matrix_sorted_on_a_toetspunt_keeps_the_order_the_database_gives(kader):
+    """The page orders on a toetspunt from ranks kept per table (website/matrix.py), the downloads in SQL:
+    every value, a missing score, a vervallen beoordeling, a concept item and ties give the same order."""
+    jongeren = make_doelgroep(slug="jongeren")
+    for index, waarde in enumerate([V, D, N, Score.Waarde.NVT, Score.Waarde.ONBEKEND, None] * 2):
+        scores = dict.fromkeys(CORE, D)
+        if waarde is None:
+            del scores["T5"]
+        else:
+            scores["T5"] = scores["A1"] = waarde
+        make_beoordeling(woonvorm=make_woonvorm(doelgroepen=[jongeren] if index % 2 else []), scores=scores)
+    make_beoordeling(woonvorm=make_woonvorm(), scores={"T5": V}, status=Beoordeling.Status.VERVALLEN)
+    make_beoordeling(woonvorm=make_woonvorm(status=Status.CONCEPT), scores={"T5": V})
+    for query in ["sort=-T5", "sort=-A1", "sort=-T5&doelgroep=jongeren", "sort=-T1&q=woonvorm"]:
+        filterset = matrix.matrix_filterset(BY_KEY["woonvorm"], QueryDict(query))
+        expected = list(filterset.ordered(filterset.qs).values_list("pk", flat=True))
+        assert filterset.order_on(filterset.toetspunt_sorts[filterset.sort_key()]) == expected, query
+    assert len(matrix.matrix_filterset(BY_KEY["woonvorm"], QueryDict("sort=-T5")).ordered_pks()) == 12

@@ -8,7 +8,7 @@ from assessment.models import Beoordeling, LeidendPrincipe, Score, Toetspunt
 from assessment.selectors import item_assessment
 from catalogue.kinds import SCORED_KINDS
 from catalogue.models import Woonvorm
-from core.cache import cached
+from core.cache import TIMEOUT, cached
 from website import matrix
 from website.views.lists import ItemListView
 
@@ -86,6 +86,7 @@ class MatrixView(ItemListView):
         )
         context["wijzigingen"] = matrix.shows_changes(self.request.GET)
         context["rows"] = matrix.matrix_rows(context["items"], with_previous=context["wijzigingen"])
+        context["row_tokens"], context["row_timeout"] = matrix.row_tokens(), TIMEOUT
         context["kinds"] = [(kind.key, kind.label_plural) for kind in SCORED_KINDS]
         context["current_kind"] = self.kind.key
         context["current_sort"] = self.filterset.form["sort"].value() or matrix.DEFAULT_SORT
