@@ -16,6 +16,7 @@ that match all the other chosen facets. The result is cached until the catalogue
 
 import hashlib
 import json
+from array import array
 from collections import defaultdict
 from functools import cached_property
 
@@ -118,14 +119,19 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 
 
 def items_per_value(pairs, name):
-    """{str(value): frozenset of items} of a query of (item, value) rows, cached under the tables it reads."""
+    """{str(value): the items that have it} of a query of (item, value) rows, cached under the tables it
+    reads. The items of a value are a sorted array of pks: a few bytes each, in the cache and in every
+    process's memory, where a set would take some sixty."""
 
     def group():
-        grouped = {}
+        grouped = defaultdict(list)
         for item, value in pairs:
-            if value is not None:
-                grouped.setdefault(str(value), set()).add(item)
-        return {value: frozenset(items) for value, items in grouped.items()}
+            grouped[value].append(item)
+        return {
+            str(value): array("q", sorted(set(items)))
+            for value, items in grouped.items()
+            if value is not None
+        }
 
     return cached_by_tables(name, tables_read(pairs), group)
 
@@ -236,8 +242,8 @@ class FacetFilterSet(django_filters.FilterSet):
     @cached_property
     def facet_sets(self):
         """What the counts are made of (see the module docstring), read once per FilterSet: the items that
-        pass the filters that are not facets, {facet name: {value: its items (a set, or a list for a field
-        of the item)}} and {chosen facet: the items that match it}."""
+        pass the filters that are not facets, {facet name: {value: its items}} and {chosen facet: the items
+        that match it}."""
         facets = self.facet_filters()
         model = self.queryset.model
         cleaned = self.cleaned()
