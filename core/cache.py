@@ -18,7 +18,8 @@ may have read the old rows just before the commit and cached them under the firs
 Every database table written also gets a new *table token*. A value that reads only some tables, such as
 which items have which doelgroep, is kept under the tokens of those tables (cached_by_tables()), so an edit
 elsewhere, such as an item's text, does not make it be read again. A write that names no table (a bulk write
-calling invalidate() itself) renews every table's token.
+calling invalidate() itself) renews every table's token. Table tokens change at once and at the commit by the
+same rules as the generation.
 """
 
 import hashlib
@@ -61,14 +62,15 @@ def generation():
         token = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, token, timeout=None):
             token = cache.get(GENERATION_KEY, token)
-    _was_read([GENERATION_KEY])
+    _read_keys().add(GENERATION_KEY)
     return token
 
 
-def _was_read(keys):
+def _read_keys():
+    """The cache keys of the tokens this thread read since they last changed."""
     if not hasattr(_state, "read"):
         _state.read = set()
-    _state.read.update(keys)
+    return _state.read
 
 
 def cached(name, compute):
@@ -107,7 +109,7 @@ def table_tokens(tables):
             if not cache.add(key, token, timeout=None):
                 token = cache.get(key, token)
         tokens[table] = token
-    _was_read(keys)
+    _read_keys().update(keys)
     return tokens
 
 
@@ -145,8 +147,7 @@ def tables_read(queryset):
 def _renew(keys):
     """New tokens for these cache keys (the generation's, tables')."""
     cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
-    _was_read([])
-    _state.read -= set(keys)
+    _read_keys().difference_update(keys)
 
 
 def _renew_pending():
@@ -168,10 +169,7 @@ def invalidate(sender=None, **_signal_arguments):
         return
     # A token this thread read since it last changed changes at once, so a read later in this transaction
     # sees the change; the others wait for the commit (every token of the change changes again then).
-    _was_read([])
-    read_now = keys & _state.read
-    if ANY_TABLE in tables and any(key.startswith(TABLE_KEY) for key in _state.read):
-        read_now.add(f"{TABLE_KEY}{ANY_TABLE}")
+    read_now = keys & _read_keys()
     if read_now:
         _renew(read_now)
     if not getattr(_state, "pending", None):
