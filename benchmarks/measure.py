@@ -116,6 +116,11 @@ def cases():
         *(Case(f"list, 3 filters + counts, page 1, {edit}", list_url, edit=edit) for edit in EDITS),
         Case("list, 3 filters + counts, last page", f"{list_url}&page=999999"),
         Case("list of 5N praktijkvoorbeelden, 3 filters", f"/praktijkvoorbeelden/?{THREE_FILTERS}"),
+        Case(
+            f"list of 5N praktijkvoorbeelden, 3 filters, {AFTER_EVERY_TABLE}",
+            f"/praktijkvoorbeelden/?{THREE_FILTERS}",
+            edit=AFTER_EVERY_TABLE,
+        ),
         Case("list, full-text search + filter", f"/praktijkvoorbeelden/?{SEARCH_AND_FILTER}"),
         Case(
             f"list, full-text search + filter, {AFTER_A_TEXT_EDIT}",

@@ -118,14 +118,19 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         return dict(rows)
 
 
+# The pairs are read in chunks and stored as they come, so the pairs of every item are never all in memory
+# as Python objects at once.
+PAIRS_PER_READ = 5000
+
+
 def items_per_value(pairs, name):
     """{str(value): the items that have it} of a query of (item, value) rows, cached under the tables it
     reads. The items of a value are a sorted array of pks: a few bytes each, in the cache and in every
     process's memory, where a set would take some sixty."""
 
     def group():
-        grouped = defaultdict(list)
-        for item, value in pairs:
+        grouped = defaultdict(lambda: array("q"))
+        for item, value in pairs.iterator(chunk_size=PAIRS_PER_READ):
             grouped[value].append(item)
         return {
             str(value): array("q", sorted(set(items)))
