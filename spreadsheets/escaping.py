@@ -49,6 +49,10 @@ def _is_trigger(char):
 
 def _runs_as_formula(text):
     """Whether a spreadsheet could run this text (quotes a user typed in front do not protect it)."""
+    first = text[:1]
+    if first.isascii() and first.isalnum():
+        # Most texts start with a plain letter or digit: nothing before it to skip, and it starts nothing.
+        return False
     text = text.lstrip("'")
     if text[:1] in ("\t", "\r"):
         return True

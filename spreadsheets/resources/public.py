@@ -1,6 +1,7 @@
 """What a visitor downloads from a list: readable columns only, list fields as lines, organisations, contact
 points and links in one cell, and the item's web address."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 from catalogue.models import (
@@ -16,7 +17,7 @@ from catalogue.models.base import split_lines
 from catalogue.personal_data import contactpunten, visible_contacts
 from spreadsheets.resources.base import CatalogueResource, Column
 from spreadsheets.resources.editors import PRAKTIJK_FIELDS, WOONKENMERKEN_FIELDS
-from spreadsheets.resources.rows import owned_cells, owned_rows, value_rows
+from spreadsheets.resources.rows import Row, owned_cells, owned_rows, value_rows
 from spreadsheets.resources.scores import ScoredColumns
 from spreadsheets.widgets import BY_NAME, SEPARATOR
 
@@ -54,10 +55,22 @@ class PublicResource(CatalogueResource):
     def list_cell(text):
         return "\n".join(split_lines(text))
 
+    # A slug no row has: where it stands in a page's address, each row's own slug goes.
+    SLUG_MARK = "slug-van-de-rij"
+
+    @cached_property
+    def address_parts(self):
+        """What stands before and after the slug in the address of every row's page, reversed once per
+        export: the model's get_absolute_url() reads only the slug, and slugs need no quoting in a URL."""
+        url = self._meta.model.get_absolute_url(Row({"slug": self.SLUG_MARK}))
+        if self.request:
+            url = self.request.build_absolute_uri(url)
+        before, _mark, after = url.rpartition(self.SLUG_MARK)
+        return before, after
+
     def dehydrate_webadres(self, row):
-        # The model's get_absolute_url() reads only the slug, which every row has.
-        url = self._meta.model.get_absolute_url(row)
-        return self.request.build_absolute_uri(url) if self.request else url
+        before, after = self.address_parts
+        return f"{before}{row.slug}{after}"
 
 
 class PublicItemResource(PublicResource):

@@ -12,7 +12,7 @@ cells are those the resource defines.
 from itertools import groupby
 from operator import attrgetter, itemgetter
 
-from spreadsheets.widgets import RelatedListWidget, RelatedWidget
+from spreadsheets.widgets import JaNeeWidget, LabelWidget, RelatedListWidget, RelatedWidget
 
 # Rows are read from the database in chunks of this size, so memory stays flat on large exports.
 CHUNK_SIZE = 2000
@@ -106,6 +106,19 @@ def rendered(attribute, render):
     return lambda row: render(value(row))
 
 
+def rendered_once(attribute, render):
+    """A column of few values (yes or no, a choice), each of which `render` writes once per export."""
+    value, written = attrgetter(attribute), {}
+
+    def cell(row):
+        key = value(row)
+        if key not in written:
+            written[key] = render(key)
+        return written[key]
+
+    return cell
+
+
 def column_cells(resource, queryset, columns):
     """One function per column from a Row to its cell, and the names of the fields they read: the
     resource's cells as its export_field() would make them from a model instance."""
@@ -132,7 +145,8 @@ def column_cells(resource, queryset, columns):
             cells.append(looked_up(attname, foreign_key_cells(queryset, field), field.widget.render(None)))
         else:
             names.add(field.attribute)
-            cells.append(rendered(field.attribute, field.widget.render))
+            few_values = isinstance(field.widget, JaNeeWidget | LabelWidget)
+            cells.append((rendered_once if few_values else rendered)(field.attribute, field.widget.render))
     return cells, names
 
 

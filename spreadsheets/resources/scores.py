@@ -26,9 +26,12 @@ class ScoredColumns(resources.Resource):
         item_field = self._meta.model._meta.model_name
         figures = item_figures(item_field).filter(**{f"beoordeling__{item_field}__in": items})
         summaries = {values["item"]: item_summary(Row(values)) for values in figures}
+        # Many items share their figures: each summary is worded once.
+        words = {s: (s.percentage, s.kernpunten_bekend, s.niveau_tekst) for s in set(summaries.values())}
+        cells = {item: words[s] for item, s in summaries.items()}
         return {
             **super().item_cells(items),
-            "wonen_eerst_score": ({item: s.percentage for item, s in summaries.items()}, None),
-            "kernpunten_bekend": ({item: s.kernpunten_bekend for item, s in summaries.items()}, ""),
-            "niveau": ({item: s.niveau_tekst for item, s in summaries.items()}, _("niet beoordeeld")),
+            "wonen_eerst_score": ({item: cell[0] for item, cell in cells.items()}, None),
+            "kernpunten_bekend": ({item: cell[1] for item, cell in cells.items()}, ""),
+            "niveau": ({item: cell[2] for item, cell in cells.items()}, _("niet beoordeeld")),
         }

@@ -15,10 +15,13 @@ from spreadsheets.sheets import Sheet
 from spreadsheets.writers import write_spreadsheet
 from tests.factories import (
     make_beoordeling,
+    make_bron,
+    make_contractvorm,
     make_doelgroep,
     make_organisatie,
     make_plaats,
     make_praktijkvoorbeeld,
+    make_succesversneller,
     make_toetsingskader,
     make_user,
     make_woonvorm,
@@ -75,6 +78,30 @@ def test_items_of_the_same_name_keep_their_own_related_cells(client, fmt):
     for column in ("Doelgroepen", "Plaatsen", "Organisaties", "Contactpunten", "Links", "Kernpunten bekend"):
         assert none[column] is None, column
     assert none["Bron"] == empty.bron.naam
+
+
+def test_every_row_of_every_sheet_links_to_its_own_page(client):
+    """The address is made once per sheet and each row's slug put in: every row still gets its own page."""
+    make_toetsingskader()
+    made = [
+        *(make_woonvorm(naam=naam) for naam in ("Hofje", "Hofje", "Skaeve huse")),
+        make_succesversneller(),
+        make_praktijkvoorbeeld(),
+        make_contractvorm(),
+        make_doelgroep(),
+        make_bron(),
+    ]
+    response = client.get("/werkgroepmap.xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    addresses = []
+    for sheet in workbook.worksheets[1:]:
+        rows = list(sheet.values)
+        if "Webadres" in rows[0]:
+            addresses += [row[rows[0].index("Webadres")] for row in rows[1:]]
+    assert len(addresses) == len(set(addresses))
+    for item in made:
+        assert _address(item) in addresses, item
+        assert client.get(item.get_absolute_url()).status_code == 200
 
 
 def test_dates_are_date_cells_in_day_month_year(client):
