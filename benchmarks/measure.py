@@ -6,8 +6,9 @@ queries are counted in one more request. A case "after an edit" makes an edit be
 what the edit changes is not cached (core/cache.py): "of a text" saves another woonvorm's summary, as an
 editor does (a new generation, and a new token for the woonvormen' table); "of every table" starts a new
 generation and renews every table's token, as a bulk write does, so nothing cached helps. The export and the
-import also report the peak of the memory Python allocates while serving them (tracemalloc, in that last,
-untimed request), and the largest resident size of the measuring process up to then.
+import are measured each in a process of its own (`--deel`); they also report the peak of the memory Python
+allocates while serving them (tracemalloc, in that last, untimed request), and the largest resident size of
+their process.
 """
 
 import argparse
@@ -17,6 +18,7 @@ import math
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -70,6 +72,7 @@ class Case:
     edit: str = None  # one of EDITS, made before each timed request
     memory: bool = False
     upload: bytes = None  # a spreadsheet posted to `url` by a member of staff; other cases are anonymous
+    exports: bool = False  # a download of the published woonvormen, whose rows are counted
 
     def request(self, client):
         if self.upload is None:
@@ -103,7 +106,7 @@ def import_file():
     return XLSXFormat.bound(WoonvormResource)().export_data(rows)
 
 
-def cases():
+def page_cases():
     assessed = synthetic(Woonvorm).filter(beoordelingen__status=Beoordeling.Status.VASTGESTELD)
     detail = assessed.first().get_absolute_url()
     compare = [f"woonvorm:{slug}" for slug in assessed.values_list("slug", flat=True)[:2]]
@@ -136,15 +139,26 @@ def cases():
             for edit in EDITS
         ),
         Case("compare 4 items", "/vergelijken/?" + "&".join(f"items={item}" for item in compare)),
-        Case("xlsx export of the woonvormen", "/woonvormen/export.xlsx", memory=True),
-        Case("csv export of the woonvormen", "/woonvormen/export.csv", memory=True),
-        Case(
-            f"import preview (dry run), {IMPORT_ROWS:,} rows",
-            "/beheer/catalogue/woonvorm/import/",
-            memory=True,
-            upload=import_file(),
-        ),
     ]
+
+
+def export_case(fmt):
+    return Case(f"{fmt} export of the woonvormen", f"/woonvormen/export.{fmt}", memory=True, exports=True)
+
+
+# The downloads and the import, each measured in a process of its own (in_own_process()), so the largest
+# resident size of that process is what serving this request takes, not what the pages before it kept.
+FILE_CASES = {
+    "xlsx": lambda: export_case("xlsx"),
+    "csv": lambda: export_case("csv"),
+    "import": lambda: Case(
+        f"import preview (dry run), {IMPORT_ROWS:,} rows",
+        "/beheer/catalogue/woonvorm/import/",
+        memory=True,
+        upload=import_file(),
+    ),
+}
+PAGES = "paginas"
 
 
 def timed(case, clients, repeat):
@@ -193,6 +207,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--schaal", type=int, required=True)
     parser.add_argument("--herhalingen", type=int, default=15)
+    parser.add_argument("--deel", choices=[PAGES, *FILE_CASES], default=PAGES)
     args = parser.parse_args()
     clients = {"visitor": Client(), "staff": Client()}
     user, _created = get_user_model().objects.get_or_create(
@@ -200,12 +215,22 @@ def main():
     )
     clients["staff"].force_login(user)
     results = {}
-    for case in cases():
+    for case in page_cases() if args.deel == PAGES else [FILE_CASES[args.deel]()]:
         print(f"  {case.name}", file=sys.stderr, flush=True)
         results[case.name] = timed(case, clients, args.herhalingen)
-    for fmt in ("xlsx", "csv"):
-        results[f"{fmt} export of the woonvormen"]["rows"] = Woonvorm.objects.published().count()
+        if case.exports:
+            results[case.name]["rows"] = Woonvorm.objects.published().count()
+    if args.deel == PAGES:
+        for part in FILE_CASES:
+            results.update(in_own_process(args, part))
     print(json.dumps(results))
+
+
+def in_own_process(args, part):
+    """The figures of one of FILE_CASES, measured by this script in a new process."""
+    command = [sys.executable, __file__, "--schaal", str(args.schaal), "--herhalingen", str(args.herhalingen)]
+    result = subprocess.run([*command, "--deel", part], check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(result.stdout)
 
 
 if __name__ == "__main__":
