@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import database_from_url, env_bool, env_int, env_list, env_str
+from config.release import release_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -166,12 +167,14 @@ STORAGES = {
 #   an edit on the next request; nothing of the site is kept on one machine's disk;
 # - without it, in files, so the gunicorn workers of one machine share it; one directory per database.
 # Tests keep it in memory, whatever REDIS_URL says, so the suite never clears a real cache.
+# Keys start with the release (config/release.py): a new release never serves what an older one kept.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(
         f"REDIS_URL must start with redis://, rediss:// or unix://, not {REDIS_URL!r}; "
         "e.g. redis://127.0.0.1:6379/0."
     )
+RELEASE = release_digest(BASE_DIR)
 _database = repr([DATABASES["default"].get(key) for key in ("HOST", "PORT", "NAME")])
 _database_key = hashlib.sha256(_database.encode()).hexdigest()[:16]
 if TESTING:
@@ -189,7 +192,7 @@ elif REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"wonen-eerst:{_database_name}",
+            "KEY_PREFIX": f"wonen-eerst:{_database_name}:{RELEASE}",
             # An unreachable Redis fails a request within seconds (and /gezond/ says so), never hangs it.
             "OPTIONS": {
                 "socket_connect_timeout": env_int("REDIS_TIMEOUT", 2),
@@ -202,6 +205,7 @@ else:
         "default": {
             "BACKEND": "core.file_cache.FileCache",
             "LOCATION": str(Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key),
+            "KEY_PREFIX": RELEASE,
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }

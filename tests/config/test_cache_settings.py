@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from config.release import release_digest
+
 ROOT = Path(__file__).resolve().parents[2]
 PRINT_CACHE = (
     "import django, json; django.setup(); from django.conf import settings; "
@@ -50,6 +52,13 @@ def test_servers_of_one_database_share_a_key_prefix_whatever_host_name_they_use(
     same = prefix("postgres://app@db.internal:5432/receptenbank")
     assert same == prefix("postgres://app@10.0.0.9:5432/receptenbank")
     assert same != prefix("postgres://app@db.internal:5432/andere_site")
+
+
+def test_every_key_starts_with_the_release_so_a_deploy_serves_nothing_kept_before_it():
+    release = release_digest(ROOT)
+    for env in ({}, {"REDIS_URL": "redis://127.0.0.1:6379/0"}):
+        prefix = json.loads(settings_with(env).stdout)[2]
+        assert prefix.endswith(release), env
 
 
 def test_tests_never_use_redis():
