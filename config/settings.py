@@ -167,7 +167,7 @@ STORAGES = {
 #   an edit on the next request; nothing of the site is kept on one machine's disk;
 # - without it, in files, so the gunicorn workers of one machine share it; one directory per database.
 # Tests keep it in memory, whatever REDIS_URL says, so the suite never clears a real cache.
-# Keys start with the release (config/release.py): a new release never serves what an older one kept.
+# What is kept is kept per release (config/release.py): a new release never serves what an older one made.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(
@@ -177,38 +177,45 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
 RELEASE = release_digest(BASE_DIR)
 _database = repr([DATABASES["default"].get(key) for key in ("HOST", "PORT", "NAME")])
 _database_key = hashlib.sha256(_database.encode()).hexdigest()[:16]
-if TESTING:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 1000},
-        }
+
+
+def _caches(prefix="", **cache):
+    """Django's cache ("default"), whose keys also name the release, and in the same place the catalogue's
+    tokens ("tokens": the generation and a token per table, core/cache.py), whose keys do not. An edit on a
+    server of one release shows on the servers of another (during a rolling deploy), while what a release
+    made (pages, fragments, values) is never served by another."""
+    return {
+        "default": {**cache, "KEY_PREFIX": ":".join(part for part in (prefix, RELEASE) if part)},
+        "tokens": {**cache, "KEY_PREFIX": prefix},
     }
+
+
+if TESTING:
+    CACHES = _caches(
+        BACKEND="django.core.cache.backends.locmem.LocMemCache",
+        LOCATION="wonen-eerst",
+        OPTIONS={"MAX_ENTRIES": 1000},
+    )
 elif REDIS_URL:
     # The key prefix names the database (not the host, which servers may reach under different names), so two
     # databases sharing a Redis never read each other's values.
     _database_name = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:16]
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"wonen-eerst:{_database_name}:{RELEASE}",
-            # An unreachable Redis fails a request within seconds (and /gezond/ says so), never hangs it.
-            "OPTIONS": {
-                "socket_connect_timeout": env_int("REDIS_TIMEOUT", 2),
-                "socket_timeout": env_int("REDIS_TIMEOUT", 2),
-            },
-        }
-    }
+    CACHES = _caches(
+        f"wonen-eerst:{_database_name}",
+        BACKEND="django.core.cache.backends.redis.RedisCache",
+        LOCATION=REDIS_URL,
+        # An unreachable Redis fails a request within seconds (and /gezond/ says so), never hangs it.
+        OPTIONS={
+            "socket_connect_timeout": env_int("REDIS_TIMEOUT", 2),
+            "socket_timeout": env_int("REDIS_TIMEOUT", 2),
+        },
+    )
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "core.file_cache.FileCache",
-            "LOCATION": str(Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key),
-            "KEY_PREFIX": RELEASE,
-            "OPTIONS": {"MAX_ENTRIES": 1000},
-        }
-    }
+    CACHES = _caches(
+        BACKEND="core.file_cache.FileCache",
+        LOCATION=str(Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key),
+        OPTIONS={"MAX_ENTRIES": 1000},
+    )
 
 # The open data API (api/): read-only JSON under /api/v1/, by the NLGov REST API Design Rules.
 # Django REST framework gives the views, content negotiation, throttling and error handling; drf-spectacular

@@ -20,6 +20,10 @@ which items have which doelgroep, is kept under the tokens of those tables (cach
 elsewhere, such as an item's text, does not make it be read again. A write that names no table (a bulk write
 calling invalidate() itself) renews every table's token. Table tokens change at once and at the commit by the
 same rules as the generation.
+
+The values, kept pages and fragments are kept per release (config/release.py), the tokens for every release:
+after a deploy nothing made by the code before is served, and during a rolling deploy an edit on a server of
+either release shows on the other.
 """
 
 import hashlib
@@ -27,13 +31,18 @@ import threading
 import uuid
 from collections import OrderedDict
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.connection import ConnectionProxy
 
 from core.content_apps import content_models
 
+# The generation and the table tokens are kept in the "tokens" cache (CACHES in config/settings.py): the same
+# place as the values, under keys that do not name the release, so servers of every release share them.
+token_cache = ConnectionProxy(caches, "tokens")
 GENERATION_KEY = "website:generation"
 TABLE_KEY = "website:table:"
 # The token every table-keyed value also depends on: renewed by a write that names no table.
@@ -57,13 +66,19 @@ _memo_lock = threading.Lock()
 
 def generation():
     """The current generation: a token that changes with every edit of the catalogue."""
-    token = cache.get(GENERATION_KEY)
+    token = token_cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, timeout=None):
-            token = cache.get(GENERATION_KEY, token)
+        if not token_cache.add(GENERATION_KEY, token, timeout=None):
+            token = token_cache.get(GENERATION_KEY, token)
     _read_keys().add(GENERATION_KEY)
     return token
+
+
+def served_version():
+    """What a response made now is made from: the release (config/release.py) and the catalogue's generation.
+    The ETag of the pages and the API, so a deploy, like an edit, makes the copy a visitor holds stale."""
+    return f"{settings.RELEASE}-{generation()}"
 
 
 def _read_keys():
@@ -100,14 +115,14 @@ def table_tokens(tables):
     """{table: its current token} of these tables and ANY_TABLE: a token changes with every write to it."""
     names = [ANY_TABLE, *sorted(tables)]
     keys = [f"{TABLE_KEY}{table}" for table in names]
-    found = cache.get_many(keys)
+    found = token_cache.get_many(keys)
     tokens = {}
     for table, key in zip(names, keys, strict=True):
         token = found.get(key)
         if token is None:
             token = uuid.uuid4().hex
-            if not cache.add(key, token, timeout=None):
-                token = cache.get(key, token)
+            if not token_cache.add(key, token, timeout=None):
+                token = token_cache.get(key, token)
         tokens[table] = token
     _read_keys().update(keys)
     return tokens
@@ -146,7 +161,7 @@ def tables_read(queryset):
 
 def _renew(keys):
     """New tokens for these cache keys (the generation's, tables')."""
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    token_cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
     _read_keys().difference_update(keys)
 
 

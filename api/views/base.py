@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from api.pagination import Pagination
 from api.params import filter_parameters, filterset_errors, page_parameters, parse_list_query
 from api.problems import InvalidParams
-from core.cache import cached, generation
+from core.cache import cached, served_version
 from core.page_cache import request_fingerprint
 
 # Clients may keep an answer, but must ask whether it is still current (a 304 costs no query).
@@ -19,9 +19,9 @@ CACHE_CONTROL = "no-cache"
 
 
 def catalogue_etag(suffix=""):
-    """Weak, like the pages' ETag (core/http.py): the catalogue's generation, and the API's version, so a
-    release that changes the representations is not answered with 304."""
-    return f'W/"{generation()}-{settings.API_VERSION}{suffix}"'
+    """Weak, like the pages' ETag (core/http.py): the release and the catalogue's generation, and the API's
+    version."""
+    return f'W/"{served_version()}-{settings.API_VERSION}{suffix}"'
 
 
 class ApiView(APIView):

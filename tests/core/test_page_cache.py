@@ -179,6 +179,43 @@ def test_every_public_page_answers_not_modified_while_the_catalogue_is_unchanged
     assert client.get(PAGES[0], headers={"if-none-match": etag}).status_code == 200
 
 
+def run_release(settings, release):
+    """This process as a server of `release`: the caches of config/settings.py, in memory."""
+    shared = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "releases"}
+    settings.RELEASE = release
+    settings.CACHES = {
+        "default": {**shared, "KEY_PREFIX": release},
+        "tokens": {**shared, "KEY_PREFIX": ""},
+    }
+
+
+def test_a_new_release_serves_nothing_the_release_before_made(client, catalogue, settings):
+    run_release(settings, "oud")
+    visit_all(client)
+    etags = {url: client.get(url)["ETag"] for url in PAGES}
+    run_release(settings, "nieuw")
+    for url in PAGES:
+        response = client.get(url, headers={"if-none-match": etags[url]})
+        assert response.status_code == 200, url
+        assert response.get(HIT) is None, url
+        assert response["ETag"] != etags[url], url
+
+
+def test_an_edit_on_a_server_of_either_release_shows_on_the_other(client, catalogue, settings):
+    """During a rolling deploy servers of both releases share the cache and see each other's edits."""
+    for release in ("oud", "nieuw"):
+        run_release(settings, release)
+        visit_all(client)
+    rename(catalogue, "Hofje Nieuw")  # by a server of the new release
+    run_release(settings, "oud")
+    for url in PAGES:
+        assert "Hofje Nieuw" in client.get(url).content.decode(), url
+    rename(catalogue, "Hofje Weer Anders")  # by a server of the old release
+    run_release(settings, "nieuw")
+    for url in PAGES:
+        assert "Hofje Weer Anders" in client.get(url).content.decode(), url
+
+
 def test_a_page_with_a_message_for_this_visitor_is_neither_answered_from_nor_kept(client, catalogue):
     client.get("/woonvormen/")
     session = (
