@@ -180,13 +180,14 @@ _database_key = hashlib.sha256(_database.encode()).hexdigest()[:16]
 
 
 def _caches(prefix="", **cache):
-    """Django's cache ("default"), whose keys also name the release, and in the same place the catalogue's
-    tokens ("tokens": the generation and a token per table, core/cache.py), whose keys do not. An edit on a
-    server of one release shows on the servers of another (during a rolling deploy), while what a release
-    made (pages, fragments, values) is never served by another."""
+    """Django's cache ("default"), whose keys also name the release, and in the same place what servers of
+    every release share ("shared": the catalogue's generation and table tokens, core/cache.py, and the
+    progress of import jobs), whose keys do not. An edit on a server of one release shows on the servers of
+    another (during a rolling deploy), while what a release made (pages, fragments, values) is never served
+    by another."""
     return {
         "default": {**cache, "KEY_PREFIX": ":".join(part for part in (prefix, RELEASE) if part)},
-        "tokens": {**cache, "KEY_PREFIX": prefix},
+        "shared": {**cache, "KEY_PREFIX": prefix},
     }
 
 

@@ -40,9 +40,9 @@ from django.utils.connection import ConnectionProxy
 
 from core.content_apps import content_models
 
-# The generation and the table tokens are kept in the "tokens" cache (CACHES in config/settings.py): the same
-# place as the values, under keys that do not name the release, so servers of every release share them.
-token_cache = ConnectionProxy(caches, "tokens")
+# What servers of every release share (CACHES in config/settings.py): the generation and the table tokens, in
+# the same place as the values but under keys that do not name the release.
+shared_cache = ConnectionProxy(caches, "shared")
 GENERATION_KEY = "website:generation"
 TABLE_KEY = "website:table:"
 # The token every table-keyed value also depends on: renewed by a write that names no table.
@@ -66,11 +66,11 @@ _memo_lock = threading.Lock()
 
 def generation():
     """The current generation: a token that changes with every edit of the catalogue."""
-    token = token_cache.get(GENERATION_KEY)
+    token = shared_cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
-        if not token_cache.add(GENERATION_KEY, token, timeout=None):
-            token = token_cache.get(GENERATION_KEY, token)
+        if not shared_cache.add(GENERATION_KEY, token, timeout=None):
+            token = shared_cache.get(GENERATION_KEY, token)
     _read_keys().add(GENERATION_KEY)
     return token
 
@@ -115,14 +115,14 @@ def table_tokens(tables):
     """{table: its current token} of these tables and ANY_TABLE: a token changes with every write to it."""
     names = [ANY_TABLE, *sorted(tables)]
     keys = [f"{TABLE_KEY}{table}" for table in names]
-    found = token_cache.get_many(keys)
+    found = shared_cache.get_many(keys)
     tokens = {}
     for table, key in zip(names, keys, strict=True):
         token = found.get(key)
         if token is None:
             token = uuid.uuid4().hex
-            if not token_cache.add(key, token, timeout=None):
-                token = token_cache.get(key, token)
+            if not shared_cache.add(key, token, timeout=None):
+                token = shared_cache.get(key, token)
         tokens[table] = token
     _read_keys().update(keys)
     return tokens
@@ -161,7 +161,7 @@ def tables_read(queryset):
 
 def _renew(keys):
     """New tokens for these cache keys (the generation's, tables')."""
-    token_cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    shared_cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
     _read_keys().difference_update(keys)
 
 

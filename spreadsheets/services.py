@@ -16,12 +16,12 @@ import tablib
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 from simple_history.models import HistoricalRecords
 
+from core.cache import shared_cache
 from spreadsheets.errors import SpreadsheetError
 from spreadsheets.imports import check_sheet, database_message, quoted, row_failures
 from spreadsheets.models import ImportBatch, decode_value, encode_value
@@ -148,7 +148,7 @@ def give_up(batch, message):
 
 def progress(batch):
     """Rows handled so far by a running job (0 when it has not started)."""
-    return cache.get(_progress_key(batch), 0)
+    return shared_cache.get(_progress_key(batch), 0)
 
 
 def expire_imports(now=None):
@@ -197,7 +197,7 @@ class _Tracker:
     def row(self, row_result, number, diff):
         self.done += 1
         if self.batch.as_job and self.done % PROGRESS_EVERY == 0:
-            cache.set(_progress_key(self.batch), self.done, 3600)
+            shared_cache.set(_progress_key(self.batch), self.done, 3600)
         kind = row_result.import_type
         if kind not in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE) or diff is None:
             return
@@ -251,7 +251,7 @@ def _import(batch, *, dry_run):
             rollback_on_validation_errors=True,
             retain_instance_in_row_result=not dry_run,
         )
-    cache.delete(_progress_key(batch))
+    shared_cache.delete(_progress_key(batch))
     return result, tracker
 
 

@@ -185,7 +185,7 @@ def run_release(settings, release):
     settings.RELEASE = release
     settings.CACHES = {
         "default": {**shared, "KEY_PREFIX": release},
-        "tokens": {**shared, "KEY_PREFIX": ""},
+        "shared": {**shared, "KEY_PREFIX": ""},
     }
 
 
