@@ -1,10 +1,11 @@
 """The release the site runs: a digest of the files its pages are made from.
 
-Kept pages (core/page_cache.py), kept fragments and the ETags of the pages hold HTML, and the names of
-static files with their content hash, of the release that made them. The cache's key prefix holds this
-digest (CACHES in config/settings.py), so after a deploy every process of the new release starts with
-nothing kept and a new generation, while a process of the old release that still serves during a rolling
-deploy keeps reading its own.
+Kept pages (core/page_cache.py), kept fragments and values hold HTML, and the names of static files with
+their content hash, of the release that made them. The key prefix of the cache they are kept in holds this
+digest (CACHES in config/settings.py), and so does the ETag of every page and API answer
+(core/cache.served_version()): after a deploy nothing made by the code before is served, nor answered with
+304. The catalogue's generation and table tokens are kept under keys without it, so during a rolling deploy
+an edit on a server of either release shows on the other.
 """
 
 import hashlib

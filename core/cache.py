@@ -40,8 +40,9 @@ from django.utils.connection import ConnectionProxy
 
 from core.content_apps import content_models
 
-# What servers of every release share (CACHES in config/settings.py): the generation and the table tokens, in
-# the same place as the values but under keys that do not name the release.
+# What servers of every release share (CACHES in config/settings.py): the generation and the table tokens (and
+# the progress of import jobs, spreadsheets/services.py), in the same place as the values but under keys that
+# do not name the release.
 shared_cache = ConnectionProxy(caches, "shared")
 GENERATION_KEY = "website:generation"
 TABLE_KEY = "website:table:"
