@@ -138,6 +138,12 @@ def page_cases():
             for edit in EDITS
         ),
         Case("compare 4 items", "/vergelijken/?" + "&".join(f"items={item}" for item in compare)),
+        Case("home page", "/"),
+        Case("vocabulary page (doelgroep)", "/doelgroepen/volwassenen/"),
+        Case("kansenkaart", "/kansenkaart/"),
+        Case("routekaart", "/routekaart/"),
+        Case("API list, 3 filters", f"/api/v1/woonvormen?{THREE_FILTERS}"),
+        Case("API detail (woonvorm)", f"/api/v1/woonvormen/{assessed.first().slug}"),
     ]
 
 
