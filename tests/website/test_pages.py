@@ -29,6 +29,7 @@ from tests.factories import (
     make_woonvorm,
     make_woonzorgconcept,
 )
+from website.views.vocabularies import ITEMS_SHOWN
 
 pytestmark = pytest.mark.django_db
 
@@ -496,6 +497,27 @@ def test_a_vocabulary_page_without_published_items_says_so(client, maker, relati
     response = client.get(term.get_absolute_url())
     assert response.context["aantal_items"] == 0
     assert "Er zijn nog geen gepubliceerde items" in main_of(response)
+
+
+def test_a_term_of_many_items_shows_the_first_by_name_and_links_to_all_of_them(client):
+    jongeren = make_doelgroep(naam="Jongeren", slug="jongeren")
+    many = ITEMS_SHOWN + 3
+    for n in reversed(range(many)):
+        make_woonvorm(naam=f"Woonvorm {n:02}", doelgroepen=[jongeren])
+    make_woonvorm(naam="Woonvorm 00 in concept", doelgroepen=[jongeren], status=Status.CONCEPT)
+    make_praktijkvoorbeeld(naam="Enig voorbeeld", doelgroepen=[jongeren])
+    response = client.get(jongeren.get_absolute_url())
+    main = main_of(response)
+    assert response.context["aantal_items"] == many + 1
+    names = re.findall(r'class="utrecht-link item-group__name" href="[^"]+">([^<]+)</a>', main)
+    assert names == [*(f"Woonvorm {n:02}" for n in range(ITEMS_SHOWN)), "Enig voorbeeld"]
+    assert f"Woonvormen ({many})" in main
+    assert f"De eerste {ITEMS_SHOWN} van {many}, op naam." in main
+    assert f"Bekijk alle {many} woonvormen in de lijst" in main
+    assert "/woonvormen/?doelgroep=jongeren" in hrefs(main)
+    # A kind with no more items than the page shows says nothing of a first part.
+    assert "Praktijkvoorbeelden (1)" in main and "De eerste 1 " not in main
+    assert "Bekijk deze praktijkvoorbeelden in de lijst" in main
 
 
 VOCABULARY_INDEXES = [

@@ -22,6 +22,9 @@ from core.navigation import HOME, crumb
 from website.selectors import item_links, published_count
 
 ITEM_MODELS = tuple(kind.model for kind in KINDS)
+# A term's page shows at most this many items of a kind, by name, where the kind's list can show the rest
+# (filtered on the term): a doelgroep of a large catalogue has thousands.
+ITEMS_SHOWN = 20
 WOONKENMERKEN_MODELS = tuple(kind.model for kind in WOONKENMERKEN_KINDS)
 
 
@@ -84,33 +87,36 @@ class VocabularyDetailView(VocabularyMixin, DetailView):
         return [f"website/vocabulary/{self.model._meta.model_name}_detail.html", self.template_name]
 
     def get_queryset(self):
-        return (
-            self.model.objects.select_related(*self.select_related)
-            .prefetch_related(
-                *(
-                    # Every item's relation to a vocabulary has the related name '<kind>_set'.
-                    Prefetch(
-                        f"{model._meta.model_name}_set",
-                        queryset=item_links(model),
-                        to_attr=f"gepubliceerde_{model._meta.model_name}",
-                    )
-                    for model in self.kinds
+        return self.annotate_counts(self.model.objects.select_related(*self.select_related)).prefetch_related(
+            *(
+                # Every item's relation to a vocabulary has the related name '<kind>_set'.
+                Prefetch(
+                    f"{model._meta.model_name}_set",
+                    queryset=self.shown_items(model),
+                    to_attr=f"gepubliceerde_{model._meta.model_name}",
                 )
+                for model in self.kinds
             )
-            .all()
         )
 
+    def shown_items(self, model):
+        """The items of a kind the page shows: the first ITEMS_SHOWN where the list shows the rest."""
+        items = item_links(model)
+        return items[:ITEMS_SHOWN] if self.filter_param_for(model) else items
+
     def item_groups(self, term):
-        """The published items that use the term, grouped by kind, with the list filtered on it."""
+        """The published items that use the term, grouped by kind, with their number and the list filtered
+        on it."""
         groups = []
         for model in self.kinds:
-            items = getattr(term, f"gepubliceerde_{model._meta.model_name}")
+            aantal = getattr(term, f"aantal_{model._meta.model_name}")
             groups.append(
                 {
                     "label": model._meta.verbose_name_plural,
                     "kind": model._meta.model_name,
-                    "items": items,
-                    "url": self.list_link(model, term, items),
+                    "items": getattr(term, f"gepubliceerde_{model._meta.model_name}"),
+                    "aantal": aantal,
+                    "url": self.list_link(model, term, aantal),
                 }
             )
         return groups
@@ -122,7 +128,7 @@ class VocabularyDetailView(VocabularyMixin, DetailView):
             kind=self.model._meta.model_name,
             kind_label=self.model._meta.verbose_name,
             groepen=groups,
-            aantal_items=sum(len(group["items"]) for group in groups),
+            aantal_items=sum(group["aantal"] for group in groups),
             breadcrumbs=[*self.index_crumbs(), crumb(str(self.object))],
         )
         return context
@@ -280,6 +286,7 @@ class OrganisatieDetailView(OrganisatieMixin, VocabularyDetailView):
                     "label": model._meta.verbose_name_plural,
                     "kind": name,
                     "items": items,
+                    "aantal": len(items),
                     "url": kind_of(model).list_url(organisatie=term.slug) if items else None,
                 }
             )
