@@ -106,20 +106,15 @@ class VocabularyDetailView(VocabularyMixin, DetailView):
 
     def item_groups(self, term):
         """The published items that use the term, grouped by kind, with their number and the list filtered
-        on it."""
-        groups = []
-        for model in self.kinds:
-            aantal = getattr(term, f"aantal_{model._meta.model_name}")
-            groups.append(
-                {
-                    "label": model._meta.verbose_name_plural,
-                    "kind": model._meta.model_name,
-                    "items": getattr(term, f"gepubliceerde_{model._meta.model_name}"),
-                    "aantal": aantal,
-                    "url": self.list_link(model, term, aantal),
-                }
-            )
-        return groups
+        on it (counts_of())."""
+        return [
+            {
+                **count,
+                "kind": model._meta.model_name,
+                "items": getattr(term, f"gepubliceerde_{model._meta.model_name}"),
+            }
+            for model, count in zip(self.kinds, self.counts_of(term), strict=True)
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
