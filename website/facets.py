@@ -6,12 +6,13 @@ match every OTHER active facet, so they stay correct for many-to-many fields and
 shown.
 
 Counts are sets counted in Python. One query reads the items that pass the filters that are not facets (the
-search text), with the columns of the facets that are fields of the item itself. For every other facet, which
-items have which value is read from the tables that hold the values (the many-to-many table, the related
-rows) and kept until one of those tables is written (core/cache.cached_by_tables()): editing an item's text
-does not read them again. Each facet's counts are then the sizes of its values' item sets within the items
-that match all the other chosen facets. The result is cached until the catalogue is next edited
-(core/cache.py), so a repeated combination of filters costs no query.
+search text), with the columns of the facets that are fields of the item itself or of a row it points to (its
+bron). For every other facet, which items have which value is read from the tables that hold the values (the
+many-to-many table, the related rows) and kept until one of those tables is written
+(core/cache.cached_by_tables()): editing an item's text does not read them again. Each facet's counts are then
+the sizes of its values' item sets within the items that match all the other chosen facets. The result is
+cached until the catalogue is next edited (core/cache.py), so a repeated combination of filters costs no
+query.
 """
 
 import hashlib
@@ -69,15 +70,24 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         self.condition = condition or Q()
         self.shown = shown
 
-    @property
-    def local(self):
-        """Whether the facet is a field of the item itself."""
-        return "__" not in self.path and not self.condition
+    def is_local(self, model):
+        """Whether the facet is a field of the item itself or of a row it points to (its bron): such a value
+        is one per item, read with the items in the same query."""
+        if self.condition:
+            return False
+        opts = model._meta
+        for step in self.path.split("__")[:-1]:
+            relation = opts.get_field(step)
+            if not relation.many_to_one:
+                return False
+            opts = relation.related_model._meta
+        return True
 
     def matches(self, model, value):
-        """A condition on items: they have one of the values. A field of the item itself is compared
-        directly; a related value through a semi-join, so an item never appears twice."""
-        if self.local:
+        """A condition on items: they have one of the values. A value of the item itself (or of a row it
+        points to) is compared directly; any other related value through a semi-join, so an item never
+        appears twice."""
+        if self.is_local(model):
             return Q(**{f"{self.path}__in": value})
         matching = model._default_manager.filter(self.condition, **{f"{self.path}__in": value})
         return Q(pk__in=matching.values("pk"))
@@ -168,13 +178,15 @@ class CumulativeFacetFilter(django_filters.ChoiceFilter):
     later one (e.g. 'at least this level'). `ranks()` gives, per item (`item`), the position (`rank`) of the
     first option it reaches; items without a position reach none."""
 
-    local = False
     shown = None
 
     def __init__(self, *, ranks, choices, **kwargs):
         kwargs.setdefault("widget", forms.RadioSelect)
         super().__init__(choices=choices, **kwargs)
         self.ranks = ranks
+
+    def is_local(self, model):
+        return False
 
     def position(self, value):
         return [str(v) for v, _label, _group in flat_choices(self.extra["choices"])].index(str(value))
@@ -256,10 +268,11 @@ class FacetFilterSet(django_filters.FilterSet):
         for name, value in cleaned.items():
             if name in self.filters and name not in facets:
                 base = self.filters[name].filter(base, value)
-        # A field of the item itself is read with the items that pass the other filters.
-        local = [name for name, facet in facets.items() if facet.local]
+        # A value of the item itself (or of a row it points to) is read with the items that pass the other
+        # filters.
+        local = [name for name, facet in facets.items() if facet.is_local(model)]
         rows = list(base.order_by().values_list("pk", *(facets[name].path for name in local)))
-        value_items = {name: facet.value_items(model) for name, facet in facets.items() if not facet.local}
+        value_items = {name: facet.value_items(model) for name, facet in facets.items() if name not in local}
         for column, name in enumerate(local, start=1):
             grouped = defaultdict(list)
             for row in rows:

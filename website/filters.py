@@ -29,12 +29,10 @@ from core.cache import cached
 from website.facets import CumulativeFacetFilter, FacetFilter, FacetFilterSet
 
 
-def vocabulary(model, exclude=()):
+def vocabulary(model):
     """Choices (slug, name) of a vocabulary, cached until the catalogue is next edited."""
-    name = f"choices:{model._meta.label_lower}:{','.join(exclude)}"
-    return lambda: cached(
-        name, lambda: list(model.objects.exclude(slug__in=exclude).values_list("slug", "naam"))
-    )
+    name = f"choices:{model._meta.label_lower}"
+    return lambda: cached(name, lambda: list(model.objects.values_list("slug", "naam")))
 
 
 def doelgroep_choices():
@@ -82,6 +80,7 @@ class ItemFilterSet(FacetFilterSet):
         choices=vocabulary(Organisatie),
         shown=LONG_FACET_SHOWN,
     )
+    bron = FacetFilter(label=_("Bron"), path="bron__slug", choices=vocabulary(Bron))
     sort = django_filters.ChoiceFilter(label=_("Sorteer op"), method="filter_sort", empty_label=None)
 
     sort_options = SORT_CHOICES
@@ -186,11 +185,6 @@ class WoonvormFilterSet(WoonkenmerkenFilterSet):
 
 
 class PraktijkvoorbeeldFilterSet(WoonkenmerkenFilterSet):
-    bron = FacetFilter(
-        label=_("Bron"),
-        path="bron__slug",
-        choices=vocabulary(Bron, exclude=["receptenboek"]),
-    )
     niveau = WoonkenmerkenFilterSet.level_filter("praktijkvoorbeeld")
 
     class Meta:

@@ -66,13 +66,16 @@ def test_a_term_links_to_the_lists_that_filter_on_it(client):
     assert listed["count"] == 1
 
 
-def test_a_source_is_filtered_on_only_where_the_list_can(client):
+def test_a_source_links_to_each_list_filtered_on_it_where_it_has_items(client):
     bron = make_bron(slug="waaier", naam="Waaier", jaar=2024, url="https://example.org/waaier.pdf")
     make_woonvorm(bron=bron)
+    make_woonvorm()
     make_praktijkvoorbeeld(bron=bron)
     usage = {row["soort"]: row for row in client.get("/api/v1/bronnen/waaier").json()["gebruik"]}
-    assert usage["woonvorm"]["lijst"] is None, "the woonvormen list has no bron filter"
+    assert usage["woonvorm"]["lijst"].endswith("/api/v1/woonvormen?bron=waaier")
+    assert client.get(usage["woonvorm"]["lijst"]).json()["count"] == 1
     assert usage["praktijkvoorbeeld"]["lijst"].endswith("/api/v1/praktijkvoorbeelden?bron=waaier")
+    assert usage["succesversneller"] == {"soort": "succesversneller", "aantal": 0, "lijst": None}
     assert client.get("/api/v1/bronnen/waaier").json()["document"] == "https://example.org/waaier.pdf"
 
 

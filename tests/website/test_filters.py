@@ -5,6 +5,7 @@ from assessment.models import Score
 from catalogue.models import Contractvorm, Status, SuccesversnellerType, Woonvorm
 from tests.factories import (
     make_beoordeling,
+    make_bron,
     make_contractvorm,
     make_doelgroep,
     make_plaats,
@@ -141,17 +142,36 @@ def test_search_is_combined_with_filters():
     assert run(WoonvormFilterSet, "q=kamers&doelgroep=jongeren")[1] == {"a"}
 
 
-def test_succesversnellers_filter_on_type_and_praktijkvoorbeelden_on_source():
+def test_succesversnellers_filter_on_type():
     training = SuccesversnellerType.objects.create(slug="training", naam="Training")
     make_succesversneller(slug="mett", typen=[training])
     make_succesversneller(slug="fonds")
     assert run(SuccesversnellerFilterSet, "type=training")[1] == {"mett"}
-    from tests.factories import make_bron
 
-    vng = make_bron(slug="vng")
-    make_praktijkvoorbeeld(slug="p1", bron=vng)
-    make_praktijkvoorbeeld(slug="p2")
-    assert run(PraktijkvoorbeeldFilterSet, "bron=vng")[1] == {"p1"}
+
+@pytest.mark.parametrize(
+    "filterset_class, maker",
+    [
+        (WoonvormFilterSet, make_woonvorm),
+        (SuccesversnellerFilterSet, make_succesversneller),
+        (PraktijkvoorbeeldFilterSet, make_praktijkvoorbeeld),
+    ],
+)
+def test_every_kind_filters_on_its_bron_and_counts_the_items_of_each_bron(filterset_class, maker):
+    jongeren = make_doelgroep(slug="jongeren")
+    boek, bundel = make_bron(slug="boek"), make_bron(slug="bundel")
+    maker(slug="a", bron=boek, doelgroepen=[jongeren])
+    maker(slug="b", bron=boek)
+    maker(slug="c", bron=bundel, doelgroepen=[jongeren])
+    maker(slug="d", bron=bundel, status=Status.CONCEPT)
+    assert run(filterset_class, "bron=boek")[1] == {"a", "b"}
+    filterset, slugs = run(filterset_class, "bron=boek&bron=bundel&doelgroep=jongeren")
+    assert slugs == {"a", "c"}
+    # Each facet counts within the other chosen ones: the bronnen within the jongeren, and the other way.
+    assert filterset.facet_counts()["bron"] == {"boek": 1, "bundel": 1}
+    assert filterset.facet_counts()["doelgroep"] == {"jongeren": 2}
+    assert run(filterset_class, "doelgroep=jongeren")[0].facet_counts()["bron"] == {"boek": 1, "bundel": 1}
+    assert run(filterset_class, "")[0].facet_counts()["bron"] == {"boek": 2, "bundel": 1}
 
 
 def test_an_invalid_search_text_is_ignored_without_breaking_the_default_order(catalogue):

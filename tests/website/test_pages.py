@@ -474,9 +474,10 @@ def test_a_place_page_lists_items_and_organisations_there(client):
     assert "Zwols concept" not in main
 
 
-def test_a_bron_page_lists_the_items_that_cite_it_and_only_praktijkvoorbeelden_link_to_a_bron_filter(client):
+def test_a_bron_page_lists_the_items_that_cite_it_and_links_to_each_list_filtered_on_it(client):
     bron = make_bron(slug="vng-bundel", naam="VNG-bundel", uitgever="VNG", jaar=2015)
     make_woonvorm(naam="Uit de bundel", bron=bron)
+    make_woonvorm(naam="Uit een ander boek")
     make_praktijkvoorbeeld(naam="Voorbeeld uit de bundel", bron=bron)
     make_contractvorm(naam="Huurzorgcontract", bron=bron)
     main = main_of(client.get(bron.get_absolute_url()))
@@ -484,7 +485,11 @@ def test_a_bron_page_lists_the_items_that_cite_it_and_only_praktijkvoorbeelden_l
     assert "Uit de bundel" in main and "Voorbeeld uit de bundel" in main
     links = hrefs(main)
     assert "/praktijkvoorbeelden/?bron=vng-bundel" in links
-    assert "/woonvormen/?bron=vng-bundel" not in links, "the woonvormen list has no bron filter"
+    assert "/woonvormen/?bron=vng-bundel" in links
+    assert not any(link.startswith("/succesversnellers/") for link in links), "no succesversnellers cite it"
+    listed = main_of(client.get("/woonvormen/?bron=vng-bundel"))
+    assert "Uit de bundel" in listed and "Uit een ander boek" not in listed
+    assert "VNG-bundel" in listed, "the list names the chosen bron"
 
 
 @pytest.mark.parametrize(
@@ -606,6 +611,7 @@ def test_organisation_and_bron_pages_need_the_same_queries_whatever_their_size(
             )
     with django_assert_num_queries(2):
         assert client.get(organisatie.get_absolute_url()).status_code == 200
+    # The bron with its counts, per kind its first items, and its contractvormen and woonzorgconcepten.
     with django_assert_num_queries(6):
         assert client.get(bron.get_absolute_url()).status_code == 200
 

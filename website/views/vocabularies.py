@@ -13,7 +13,6 @@ from catalogue.models import (
     Organisatie,
     OrganisatieRol,
     Plaats,
-    Praktijkvoorbeeld,
     Status,
     Woonsituatie,
     Woonzorgconcept,
@@ -22,8 +21,8 @@ from core.navigation import HOME, crumb
 from website.selectors import item_links, published_count
 
 ITEM_MODELS = tuple(kind.model for kind in KINDS)
-# A term's page shows at most this many items of a kind, by name, where the kind's list can show the rest
-# (filtered on the term): a doelgroep of a large catalogue has thousands.
+# A term's page shows at most this many items of a kind, by name, and links to the kind's list filtered on the
+# term for all of them: a doelgroep of a large catalogue has thousands.
 ITEMS_SHOWN = 20
 WOONKENMERKEN_MODELS = tuple(kind.model for kind in WOONKENMERKEN_KINDS)
 
@@ -32,7 +31,7 @@ class VocabularyMixin:
     """A vocabulary and the published items that use it.
 
     `kinds` are the kinds of item that use the vocabulary, `item_field` the lookup from such an item to its
-    terms, and `filter_param` the list filter that selects a term (None where the lists have no such filter).
+    terms, and `filter_param` the filter of their lists that selects a term.
     """
 
     kinds = ()
@@ -40,13 +39,13 @@ class VocabularyMixin:
     filter_param = None
     index_url_name = None
 
-    def filter_param_for(self, model):
-        return self.filter_param
-
     def list_link(self, model, term, found):
-        """The list of `model` filtered on the term, when that list can filter on it and finds something."""
-        param = self.filter_param_for(model)
-        return kind_of(model).list_url(**{param: term.slug}) if param and found else None
+        """The list of `model` filtered on the term, when it finds something."""
+        return kind_of(model).list_url(**{self.filter_param: term.slug}) if found else None
+
+    def terms(self):
+        """The terms with their counts (annotate_counts())."""
+        return self.annotate_counts(self.model.objects.select_related(*self.select_related))
 
     def annotate_counts(self, queryset):
         return queryset.annotate(
@@ -87,22 +86,17 @@ class VocabularyDetailView(VocabularyMixin, DetailView):
         return [f"website/vocabulary/{self.model._meta.model_name}_detail.html", self.template_name]
 
     def get_queryset(self):
-        return self.annotate_counts(self.model.objects.select_related(*self.select_related)).prefetch_related(
+        return self.terms().prefetch_related(
             *(
                 # Every item's relation to a vocabulary has the related name '<kind>_set'.
                 Prefetch(
                     f"{model._meta.model_name}_set",
-                    queryset=self.shown_items(model),
+                    queryset=item_links(model)[:ITEMS_SHOWN],
                     to_attr=f"gepubliceerde_{model._meta.model_name}",
                 )
                 for model in self.kinds
             )
         )
-
-    def shown_items(self, model):
-        """The items of a kind the page shows: the first ITEMS_SHOWN where the list shows the rest."""
-        items = item_links(model)
-        return items[:ITEMS_SHOWN] if self.filter_param_for(model) else items
 
     def item_groups(self, term):
         """The published items that use the term, grouped by kind, with their number and the list filtered
@@ -139,7 +133,7 @@ class VocabularyIndexView(VocabularyMixin, ListView):
         return [f"website/vocabulary/{self.model._meta.model_name}_index.html"]
 
     def get_queryset(self):
-        return self.annotate_counts(self.model.objects.select_related(*self.select_related))
+        return self.terms()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -204,11 +198,8 @@ class BronMixin:
     model = Bron
     kinds = ITEM_MODELS
     item_field = "bron"
+    filter_param = "bron"
     index_url_name = "website:bron-index"
-
-    def filter_param_for(self, model):
-        # Only the praktijkvoorbeelden come from several sources, so only their list filters on bron.
-        return "bron" if model is Praktijkvoorbeeld else None
 
 
 class OrganisatieMixin:
