@@ -492,6 +492,38 @@ def test_a_bron_page_lists_the_items_that_cite_it_and_links_to_each_list_filtere
     assert "VNG-bundel" in listed, "the list names the chosen bron"
 
 
+def test_an_organisation_of_many_items_shows_the_first_by_name_with_its_roles_and_links_to_all(client):
+    organisatie = make_organisatie(naam="Talis", slug="talis")
+    many = ITEMS_SHOWN + 2
+    for n in reversed(range(many)):
+        woonvorm = make_woonvorm(naam=f"Woonvorm {n:02}")
+        for rol in (OrganisatieRol.Rol.VERHUURDER, OrganisatieRol.Rol.FINANCIER):
+            OrganisatieRol.objects.create(organisatie=organisatie, woonvorm=woonvorm, rol=rol)
+    concept = make_woonvorm(naam="Woonvorm 00 in concept", status=Status.CONCEPT)
+    OrganisatieRol.objects.create(organisatie=organisatie, woonvorm=concept, rol=OrganisatieRol.Rol.PARTNER)
+    elders = make_woonvorm(naam="Woonvorm 00 van een ander")
+    OrganisatieRol.objects.create(
+        organisatie=make_organisatie(), woonvorm=elders, rol=OrganisatieRol.Rol.PARTNER
+    )
+    voorbeeld = make_praktijkvoorbeeld(naam="Enig voorbeeld")
+    OrganisatieRol.objects.create(
+        organisatie=organisatie, praktijkvoorbeeld=voorbeeld, rol=OrganisatieRol.Rol.CONTACT
+    )
+    response = client.get(organisatie.get_absolute_url())
+    main = main_of(response)
+    assert response.context["aantal_items"] == many + 1
+    names = re.findall(r'class="utrecht-link item-group__name" href="[^"]+">([^<]+)</a>', main)
+    assert names == [*(f"Woonvorm {n:02}" for n in range(ITEMS_SHOWN)), "Enig voorbeeld"]
+    assert main.count("(verhuurder of eigenaar, financier)") == ITEMS_SHOWN
+    assert "(contact)" in main and "samenwerkingspartner" not in main
+    assert f"Woonvormen ({many})" in main
+    assert f"De eerste {ITEMS_SHOWN} van {many}, op naam." in main
+    assert f"Bekijk alle {many} woonvormen in de lijst" in main
+    assert "/woonvormen/?organisatie=talis" in hrefs(main)
+    assert "Praktijkvoorbeelden (1)" in main and "Bekijk deze praktijkvoorbeelden in de lijst" in main
+    assert "Succesversnellers" not in main
+
+
 @pytest.mark.parametrize(
     "maker, relation",
     [(make_doelgroep, "doelgroepen"), (make_woonsituatie, "woonsituaties"), (make_plaats, "plaatsen")],
@@ -594,7 +626,7 @@ def test_a_vocabulary_page_needs_the_same_queries_whatever_its_size(
         assert client.get(term.get_absolute_url()).status_code == 200
 
 
-@pytest.mark.parametrize("size", [1, 5])
+@pytest.mark.parametrize("size", [1, ITEMS_SHOWN + 1])
 def test_organisation_and_bron_pages_need_the_same_queries_whatever_their_size(
     client, django_assert_num_queries, size
 ):
@@ -609,7 +641,8 @@ def test_organisation_and_bron_pages_need_the_same_queries_whatever_their_size(
             OrganisatieRol.objects.create(
                 organisatie=organisatie, rol=OrganisatieRol.Rol.PARTNER, **{item._meta.model_name: item}
             )
-    with django_assert_num_queries(2):
+    # The organisation with its counts; per kind its first items, and their roles.
+    with django_assert_num_queries(7):
         assert client.get(organisatie.get_absolute_url()).status_code == 200
     # The bron with its counts, per kind its first items, and its contractvormen and woonzorgconcepten.
     with django_assert_num_queries(6):

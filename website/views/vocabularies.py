@@ -1,7 +1,7 @@
 """Vocabulary pages (doelgroepen, contractvormen, …) and their index pages, with the published items that
 use each term."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
@@ -13,7 +13,6 @@ from catalogue.models import (
     Organisatie,
     OrganisatieRol,
     Plaats,
-    Status,
     Woonsituatie,
     Woonzorgconcept,
 )
@@ -241,40 +240,25 @@ class BronDetailView(BronMixin, VocabularyDetailView):
 
 
 class OrganisatieDetailView(OrganisatieMixin, VocabularyDetailView):
-    """An organisation and the published items it has a role in, with that role."""
+    """An organisation and the published items it has a role in, each with every role it has there."""
 
     def get_queryset(self):
-        published = Q()
-        for model in ITEM_MODELS:
-            published |= Q(**{f"{model._meta.model_name}__status": Status.GEPUBLICEERD})
-        rollen = OrganisatieRol.objects.filter(published).select_related(
-            *(f"{model._meta.model_name}__bron" for model in ITEM_MODELS)
-        )
-        return Organisatie.objects.select_related("plaats").prefetch_related(
-            Prefetch("rollen", queryset=rollen, to_attr="gepubliceerde_rollen")
-        )
+        return self.terms()
 
     def item_groups(self, term):
-        """Per kind, each item once, with every role the organisation has in it."""
+        """Per kind the first ITEMS_SHOWN items by name, with their number and the list filtered on the
+        organisation (counts_of()); a kind it has no role in costs no query."""
+        roles = OrganisatieRol.objects.filter(organisatie=term)
         groups = []
-        for model in ITEM_MODELS:
+        for model, count in zip(self.kinds, self.counts_of(term), strict=True):
             name = model._meta.model_name
-            roles = {}
-            for rol in term.gepubliceerde_rollen:
-                item = getattr(rol, name)
-                if item is not None:
-                    roles.setdefault(item, []).append(rol)
-            items = sorted(roles, key=lambda item: item.naam.lower())
-            for item in items:
-                item.rollen_hier = roles[item]
+            items = (
+                item_links(model)
+                .filter(pk__in=roles.values(name))
+                .prefetch_related(Prefetch("organisatierollen", queryset=roles, to_attr="rollen_hier"))
+            )
             groups.append(
-                {
-                    "label": model._meta.verbose_name_plural,
-                    "kind": name,
-                    "items": items,
-                    "aantal": len(items),
-                    "url": kind_of(model).list_url(organisatie=term.slug) if items else None,
-                }
+                {**count, "kind": name, "items": list(items[:ITEMS_SHOWN]) if count["aantal"] else []}
             )
         return groups
 
