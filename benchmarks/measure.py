@@ -36,10 +36,11 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from assessment.models import Beoordeling  # noqa: E402
-from catalogue.models import Praktijkvoorbeeld, Status, Woonvorm  # noqa: E402
+from catalogue.models import Organisatie, Praktijkvoorbeeld, Status, Woonvorm  # noqa: E402
 from core import cache  # noqa: E402
 from spreadsheets.admin import XLSXFormat  # noqa: E402
 from spreadsheets.resources.editors import WoonvormResource  # noqa: E402
@@ -112,6 +113,7 @@ def page_cases():
     examples = synthetic(Praktijkvoorbeeld).values_list("slug", flat=True)[:2]
     compare += [f"praktijkvoorbeeld:{slug}" for slug in examples]
     list_url = f"/woonvormen/?{THREE_FILTERS}"
+    busiest = Organisatie.objects.annotate(rollen_aantal=Count("rollen")).order_by("-rollen_aantal").first()
     return [
         Case(TRIVIAL, "/gezond/"),
         Case("list, 3 filters + counts, page 1", list_url),
@@ -140,6 +142,8 @@ def page_cases():
         Case("compare 4 items", "/vergelijken/?" + "&".join(f"items={item}" for item in compare)),
         Case("home page", "/"),
         Case("vocabulary page (doelgroep)", "/doelgroepen/volwassenen/"),
+        Case("bron page (receptenboek)", "/bronnen/receptenboek/"),
+        Case("organisation page (most roles)", busiest.get_absolute_url()),
         Case("kansenkaart", "/kansenkaart/"),
         Case("routekaart", "/routekaart/"),
         Case("API list, 3 filters", f"/api/v1/woonvormen?{THREE_FILTERS}"),
