@@ -179,15 +179,15 @@ _database = repr([DATABASES["default"].get(key) for key in ("HOST", "PORT", "NAM
 _database_key = hashlib.sha256(_database.encode()).hexdigest()[:16]
 
 
-def _caches(prefix="", **cache):
+def _caches(prefix="", shared_location=None, **cache):
     """Django's cache ("default"), whose keys also name the release, and in the same place what servers of
     every release share ("shared": the catalogue's generation and table tokens, core/cache.py, and the
     progress of import jobs), whose keys do not. An edit on a server of one release shows on the servers of
     another (during a rolling deploy), while what a release made (pages, fragments, values) is never served
-    by another."""
+    by another. `shared_location`: where the shared values are, if not in the same place."""
     return {
         "default": {**cache, "KEY_PREFIX": ":".join(part for part in (prefix, RELEASE) if part)},
-        "shared": {**cache, "KEY_PREFIX": prefix},
+        "shared": {**cache, "LOCATION": shared_location or cache.get("LOCATION"), "KEY_PREFIX": prefix},
     }
 
 
@@ -212,10 +212,15 @@ elif REDIS_URL:
         },
     )
 else:
+    # A full directory loses a third of its files, chosen at random (Django's cull): the tokens are in a
+    # directory of their own, so the pages and values of earlier generations that fill it never take them
+    # along (a lost generation token makes every page again, as a write to every table does).
+    _directory = Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key
     CACHES = _caches(
         BACKEND="core.file_cache.FileCache",
-        LOCATION=str(Path(tempfile.gettempdir()) / "wonen-eerst-cache" / _database_key),
+        LOCATION=str(_directory),
         OPTIONS={"MAX_ENTRIES": 1000},
+        shared_location=str(_directory.with_name(f"{_database_key}-gedeeld")),
     )
 
 # The open data API (api/): read-only JSON under /api/v1/, by the NLGov REST API Design Rules.

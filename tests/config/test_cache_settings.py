@@ -36,6 +36,37 @@ def test_without_redis_the_cache_is_a_directory_of_this_machine():
     assert "wonen-eerst-cache" in location
 
 
+# Fills the file cache far beyond its 1,000 entries, then says whether the catalogue's generation survived.
+FILL_THE_FILE_CACHE = """
+import json, os, django
+django.setup()
+from django.conf import settings
+from django.core.cache import cache
+from core.cache import generation
+before = generation()
+for n in range(10_000):
+    cache.set(f"pagina-{n}", "x")
+print(json.dumps([before, generation(), len(os.listdir(settings.CACHES["default"]["LOCATION"]))]))
+"""
+
+
+def test_without_redis_no_cull_of_kept_pages_takes_the_generation_along(tmp_path):
+    """Django's file cache, once full, deletes a third of the files in its directory at random: the
+    generation and table tokens are elsewhere, or a cull would make every page again."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", FILL_THE_FILE_CACHE],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", "TMPDIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    before, after, files = json.loads(result.stdout)
+    assert files < 1100, "the pages were culled"
+    assert after == before
+
+
 def test_with_redis_the_cache_is_shared():
     result = settings_with({"REDIS_URL": "redis://10.0.0.5:6379/2"})
     backend, location, prefix = json.loads(result.stdout)
