@@ -17,6 +17,7 @@ from api.filters import (
     term_filterset,
 )
 from api.pagination import envelope, page_of
+from api.params import filterset_errors
 from api.problems import Gone
 from api.serializers import assessment as assessment_serializers
 from api.serializers import items, vocabularies
@@ -70,8 +71,14 @@ class Resource:
     def rows(self):
         return self.read()
 
+    def query_errors(self, query):
+        """[(parameter, reason)] for the query's filter values the FilterSet cannot use. Checking them needs
+        no rows, so an answer that is kept costs no building of the list's queryset."""
+        filterset_class = self.filterset or OrderedFilterSet
+        return filterset_errors(filterset_class(query.data, queryset=self.model.objects.none()))
+
     def bind(self, query):
-        """The FilterSet bound to the query's filter values (check it with params.filterset_errors)."""
+        """The FilterSet bound to the query's filter values (checked by query_errors())."""
         rows = self.read_list() if self.read_list else self.rows()
         return (self.filterset or OrderedFilterSet)(query.data, queryset=rows)
 

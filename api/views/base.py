@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.pagination import Pagination
-from api.params import filter_parameters, filterset_errors, page_parameters, parse_list_query
+from api.params import filter_parameters, page_parameters, parse_list_query
 from api.problems import InvalidParams
 from core.cache import cached, served_version
 from core.page_cache import request_fingerprint
@@ -86,11 +86,12 @@ class ResourceListView(ApiView):
 
     def get(self, request, *args, **kwargs):
         query, invalid = parse_list_query(request, self.resource.filterset)
-        filterset = self.resource.bind(query)
-        invalid += filterset_errors(filterset)
+        invalid += self.resource.query_errors(query)
         if invalid:
             raise InvalidParams(invalid)
-        return self.conditional(request, lambda: self.resource.page(request, query, filterset))
+        return self.conditional(
+            request, lambda: self.resource.page(request, query, self.resource.bind(query))
+        )
 
     @property
     def summary(self):
