@@ -25,19 +25,24 @@ from catalogue.models import (
     Woonvorm,
     Woonzorgconcept,
 )
-from core.cache import cached
+from core.cache import cached, cached_by_tables, tables_read
 from website.facets import CumulativeFacetFilter, FacetFilter, FacetFilterSet
 
 
+def vocabulary_rows(name, rows):
+    """The rows of a query of a vocabulary, kept until its table is written: an edit of an item does not
+    read the vocabularies of the filters again."""
+    return cached_by_tables(f"choices:{name}", tables_read(rows), lambda: list(rows))
+
+
 def vocabulary(model):
-    """Choices (slug, name) of a vocabulary, cached until the catalogue is next edited."""
-    name = f"choices:{model._meta.label_lower}"
-    return lambda: cached(name, lambda: list(model.objects.values_list("slug", "naam")))
+    """Choices (slug, name) of a vocabulary (vocabulary_rows())."""
+    return lambda: vocabulary_rows(model._meta.label_lower, model.objects.values_list("slug", "naam"))
 
 
 def doelgroep_choices():
-    """The doelgroepen grouped by soort, in one query, cached until the catalogue is next edited."""
-    rows = cached("choices:doelgroep", lambda: list(Doelgroep.objects.values_list("soort", "slug", "naam")))
+    """The doelgroepen grouped by soort, in one query (vocabulary_rows())."""
+    rows = vocabulary_rows("doelgroep", Doelgroep.objects.values_list("soort", "slug", "naam"))
     return [
         (soort_label, [(slug, naam) for row_soort, slug, naam in rows if row_soort == soort])
         for soort, soort_label in Doelgroep.Soort.choices
