@@ -15,7 +15,7 @@ class UsageSerializer(Serializer):
     soort = serializers.CharField(help_text=_("woonvorm, succesversneller of praktijkvoorbeeld."))
     aantal = serializers.IntegerField(help_text=_("Gepubliceerde items van deze soort met deze term."))
     lijst = serializers.URLField(
-        allow_null=True, help_text=_("De lijst van die items in de API; leeg als die er niet op filtert.")
+        allow_null=True, help_text=_("De lijst van die items in de API; leeg als er geen zijn.")
     )
 
 
