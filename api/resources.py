@@ -71,16 +71,19 @@ class Resource:
     def rows(self):
         return self.read()
 
+    @property
+    def filterset_class(self):
+        return self.filterset or OrderedFilterSet
+
     def query_errors(self, query):
         """[(parameter, reason)] for the query's filter values the FilterSet cannot use. Checking them needs
         no rows, so an answer that is kept costs no building of the list's queryset."""
-        filterset_class = self.filterset or OrderedFilterSet
-        return filterset_errors(filterset_class(query.data, queryset=self.model.objects.none()))
+        return filterset_errors(self.filterset_class(query.data, queryset=self.model.objects.none()))
 
     def bind(self, query):
         """The FilterSet bound to the query's filter values (checked by query_errors())."""
         rows = self.read_list() if self.read_list else self.rows()
-        return (self.filterset or OrderedFilterSet)(query.data, queryset=rows)
+        return self.filterset_class(query.data, queryset=rows)
 
     def page(self, request, query, filterset):
         queryset = filterset.ordered(filterset.qs)

@@ -17,10 +17,11 @@ PRINT_CACHE = (
 )
 
 
-def settings_with(env):
+def settings_with(env, script=PRINT_CACHE):
+    """Run `script` in a fresh process with the settings that `env` (and nothing of this one's) gives."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_"))}
     result = subprocess.run(
-        [sys.executable, "-c", PRINT_CACHE],
+        [sys.executable, "-c", script],
         cwd=ROOT,
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
@@ -53,15 +54,8 @@ print(json.dumps([before, generation(), len(os.listdir(settings.CACHES["default"
 def test_without_redis_no_cull_of_kept_pages_takes_the_generation_along(tmp_path):
     """Django's file cache, once full, deletes a third of the files in its directory at random: the
     generation and table tokens are elsewhere, or a cull would make every page again."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_"))}
-    result = subprocess.run(
-        [sys.executable, "-c", FILL_THE_FILE_CACHE],
-        cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", "TMPDIR": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = settings_with({"TMPDIR": str(tmp_path)}, script=FILL_THE_FILE_CACHE)
+    assert result.returncode == 0, result.stderr
     before, after, files = json.loads(result.stdout)
     assert files < 1100, "the pages were culled"
     assert after == before
